@@ -1,0 +1,149 @@
+package org.arbiter.logic.json;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.arbiter.model.Flag;
+import org.arbiter.model.Judgment;
+import org.arbiter.model.Preference;
+import org.arbiter.model.StepLabel;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A judgment version as one JSON object with the field names of the domain (snake case). This is the
+ * {@code full} export, the sneakernet file and the sync payload.
+ */
+public final class JudgmentJson {
+    private JudgmentJson() {
+    }
+
+    public static ObjectNode write(Judgment j) {
+        ObjectNode o = Json.object();
+        o.put("judgment_id", j.judgmentId().toString());
+        o.put("item_id", j.itemId());
+        o.put("batch", j.batch());
+        o.put("annotator", j.annotator());
+        o.put("version", j.version());
+        if (j.preference() != null) o.put("preference", j.preference().wire());
+        else o.putNull("preference");
+        ArrayNode flags = o.putArray("flags");
+        for (Flag f : Flag.values()) if (j.has(f)) flags.add(f.wire());
+        ObjectNode rubric = o.putObject("rubric");
+        new TreeMap<>(j.rubric()).forEach((resp, dims) -> {
+            ObjectNode d = rubric.putObject(resp);
+            new TreeMap<>(dims).forEach(d::put);
+        });
+        o.put("rationale", j.rationale());
+        ArrayNode steps = o.putArray("step_labels");
+        for (StepLabel s : j.stepLabels()) steps.add(writeStepLabel(s));
+        if (j.shownLeft() != null) o.put("shown_left", j.shownLeft());
+        else o.putNull("shown_left");
+        o.put("started_at", j.startedAt() == null ? null : j.startedAt().toString());
+        o.put("submitted_at", j.submittedAt() == null ? null : j.submittedAt().toString());
+        o.put("active_ms", j.activeMs());
+        return o;
+    }
+
+    public static ObjectNode writeStepLabel(StepLabel s) {
+        ObjectNode o = Json.object();
+        o.put("response_id", s.responseId());
+        o.put("step_index", s.stepIndex());
+        if (s.stepKey() != null) o.put("step_key", s.stepKey());
+        o.put("rating", s.rating());
+        ArrayNode cats = o.putArray("categories");
+        s.categories().forEach(cats::add);
+        if (s.note() != null && !s.note().isEmpty()) o.put("note", s.note());
+        return o;
+    }
+
+    /** Reads a judgment written by {@link #write}; errors name the field. */
+    public static Judgment read(JsonNode o) {
+        if (!o.isObject()) throw new FieldException("(line)", "a JSON object, found " + Json.kind(o));
+        UUID id;
+        String idText = Json.requireString(o, "judgment_id", "");
+        try {
+            id = UUID.fromString(idText);
+        } catch (IllegalArgumentException e) {
+            throw new FieldException("judgment_id", "a UUID, found \"" + idText + "\"");
+        }
+        JsonNode v = o.get("version");
+        if (v == null || !v.isIntegralNumber() || v.asInt() < 1) throw new FieldException("version", "an integer >= 1");
+        String prefText = Json.optString(o, "preference", "");
+        Preference pref = prefText == null ? null : Preference.fromWire(prefText);
+        if (prefText != null && pref == null) throw new FieldException("preference", "one of A>>B, A>B, A=B, B>A, B>>A");
+        Set<Flag> flags = EnumSet.noneOf(Flag.class);
+        List<String> flagNames = Json.optStringList(o, "flags", "");
+        if (flagNames != null) {
+            for (String f : flagNames) {
+                Flag flag = Flag.fromWire(f);
+                if (flag == null) throw new FieldException("flags", "both_bad, unsure or bad_prompt; found \"" + f + "\"");
+                flags.add(flag);
+            }
+        }
+        Map<String, Map<String, Integer>> rubric = new LinkedHashMap<>();
+        JsonNode r = Json.optObject(o, "rubric", "");
+        if (r != null) {
+            for (String resp : r.propertyNames()) {
+                JsonNode dims = r.get(resp);
+                if (!dims.isObject()) throw new FieldException("rubric." + resp, "an object of dimension scores");
+                Map<String, Integer> scores = new LinkedHashMap<>();
+                for (String dim : dims.propertyNames()) {
+                    JsonNode s = dims.get(dim);
+                    if (!s.isIntegralNumber()) throw new FieldException("rubric." + resp + "." + dim, "an integer score");
+                    scores.put(dim, s.asInt());
+                }
+                rubric.put(resp, scores);
+            }
+        }
+        List<StepLabel> steps = new ArrayList<>();
+        JsonNode sl = o.get("step_labels");
+        if (sl != null && !sl.isNull()) {
+            if (!sl.isArray()) throw new FieldException("step_labels", "an array");
+            for (int i = 0; i < sl.size(); i++) steps.add(readStepLabel(sl.get(i), "step_labels[" + i + "]"));
+        }
+        JsonNode active = o.get("active_ms");
+        if (active != null && !active.isNull() && (!active.isIntegralNumber() || active.asLong() < 0)) {
+            throw new FieldException("active_ms", "a non-negative integer");
+        }
+        String rationale = Json.optString(o, "rationale", "");
+        return new Judgment(id, Json.requireString(o, "item_id", ""), Json.requireString(o, "batch", ""),
+                Json.requireString(o, "annotator", ""), v.asInt(), pref, flags, rubric,
+                rationale, steps, Json.optString(o, "shown_left", ""),
+                instant(o, "started_at"), instant(o, "submitted_at"),
+                active == null || active.isNull() ? 0 : active.asLong());
+    }
+
+    public static StepLabel readStepLabel(JsonNode o, String path) {
+        if (!o.isObject()) throw new FieldException(path, "an object, found " + Json.kind(o));
+        JsonNode idx = o.get("step_index");
+        if (idx == null || !idx.isIntegralNumber() || idx.asInt() < 0) throw new FieldException(path + ".step_index", "an integer >= 0");
+        JsonNode rating = o.get("rating");
+        if (rating == null || !rating.isIntegralNumber() || Math.abs(rating.asInt()) > 1) {
+            throw new FieldException(path + ".rating", "-1, 0 or 1");
+        }
+        List<String> cats = Json.optStringList(o, "categories", path);
+        return new StepLabel(Json.requireString(o, "response_id", path), idx.asInt(), Json.optString(o, "step_key", path),
+                rating.asInt(), cats, Json.optString(o, "note", path));
+    }
+
+    private static Instant instant(JsonNode o, String field) {
+        String s = Json.optString(o, field, "");
+        if (s == null) return null;
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new FieldException(field, "an ISO-8601 instant such as 2026-01-31T12:00:00Z, found \"" + s + "\"");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.arbiter.model;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One expert's verdict on one item. A revision keeps the judgment id and takes the next version; every
+ * version is kept. The preference is in A/B terms (as imported); {@code shownLeft} records which response
+ * the expert saw on the left, so position bias can be measured.
+ *
+ * @param preference null only when the item is a single path (step review) or was skipped
+ * @param rubric     response id → dimension → score
+ */
+public record Judgment(UUID judgmentId, String itemId, String batch, String annotator, int version,
+                       Preference preference, Set<Flag> flags, Map<String, Map<String, Integer>> rubric,
+                       String rationale, List<StepLabel> stepLabels, String shownLeft,
+                       Instant startedAt, Instant submittedAt, long activeMs) {
+    public Judgment {
+        Objects.requireNonNull(judgmentId, "judgmentId");
+        Objects.requireNonNull(itemId, "itemId");
+        Objects.requireNonNull(batch, "batch");
+        Objects.requireNonNull(annotator, "annotator");
+        if (version < 1) throw new IllegalArgumentException("version starts at 1");
+        flags = flags == null || flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+        rubric = rubric == null ? Map.of() : Map.copyOf(rubric);
+        stepLabels = stepLabels == null ? List.of() : List.copyOf(stepLabels);
+        rationale = rationale == null ? "" : rationale;
+        if (activeMs < 0) throw new IllegalArgumentException("activeMs must be >= 0");
+    }
+
+    public boolean has(Flag flag) {
+        return flags.contains(flag);
+    }
+}

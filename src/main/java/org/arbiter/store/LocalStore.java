@@ -1,0 +1,125 @@
+package org.arbiter.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The annotator's SQLite file. One connection, guarded by this object's monitor: SQLite has one writer at
+ * a time anyway, and a single connection makes "committed before the UI moves on" easy to reason about.
+ *
+ * <p>WAL with {@code synchronous=FULL}: every commit is fsynced, so a submitted judgment survives kill -9
+ * and power loss (NORMAL would only survive the former).
+ */
+public final class LocalStore implements AutoCloseable {
+    private final Path file;
+    private final Connection connection;
+    private final ItemRepository items;
+    private final JudgmentRepository judgments;
+    private final DraftRepository drafts;
+    private final SettingsRepository settings;
+
+    private LocalStore(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+        this.items = new ItemRepository(this);
+        this.judgments = new JudgmentRepository(this);
+        this.drafts = new DraftRepository(this);
+        this.settings = new SettingsRepository(this);
+    }
+
+    public static LocalStore open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new StoreException("cannot create the folder for " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 5000");
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA synchronous = FULL");
+                s.execute("PRAGMA foreign_keys = ON");
+            }
+            Migrations.LOCAL.apply(c);
+            c.setAutoCommit(true);
+            return new LocalStore(file, c);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public ItemRepository items() {
+        return items;
+    }
+
+    public JudgmentRepository judgments() {
+        return judgments;
+    }
+
+    public DraftRepository drafts() {
+        return drafts;
+    }
+
+    public SettingsRepository settings() {
+        return settings;
+    }
+
+    /** Work on the raw connection, under the store's lock. */
+    public <T> T withConnection(SqlWork<T> work) {
+        synchronized (this) {
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw new StoreException(e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        synchronized (this) {
+            try {
+                connection.setAutoCommit(false);
+                try {
+                    T result = work.run(connection);
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException | Error e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                throw new StoreException(e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                throw new StoreException("cannot close " + file, e);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+}
