@@ -1,0 +1,109 @@
+package org.arbiter.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+
+import org.arbiter.logic.json.Json;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Per-user display preferences (theme, zoom, synchronized scrolling), kept in the user's config folder
+ * rather than the store: they belong to the person and the screen, not to the data.
+ */
+public final class UserSettings {
+    private final Path file;
+    private boolean dark;
+    private double zoom = 1.0;
+    private boolean syncScroll = true;
+
+    private UserSettings(Path file) {
+        this.file = file;
+    }
+
+    /** ~/.config/arbiter on Linux (XDG_CONFIG_HOME), Application Support on macOS, APPDATA on Windows. */
+    public static Path configDirectory() {
+        String override = System.getenv("ARBITER_CONFIG");
+        if (override != null && !override.isBlank()) return Path.of(override);
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String home = System.getProperty("user.home");
+        if (os.contains("win")) {
+            String appData = System.getenv("APPDATA");
+            return (appData != null ? Path.of(appData) : Path.of(home, "AppData", "Roaming")).resolve("Arbiter");
+        }
+        if (os.contains("mac")) return Path.of(home, "Library", "Application Support", "Arbiter");
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".config")).resolve("arbiter");
+    }
+
+    /** Reads the settings; a missing or unreadable file gives the defaults (and a warning on stderr). */
+    public static UserSettings load(Path file) {
+        UserSettings s = new UserSettings(file);
+        if (!Files.exists(file)) return s;
+        try {
+            JsonNode o = Json.parse(Files.readString(file));
+            if (o.has("dark")) s.dark = o.get("dark").asBoolean();
+            if (o.has("zoom")) s.zoom = clampZoom(o.get("zoom").asDouble(1.0));
+            if (o.has("sync_scroll")) s.syncScroll = o.get("sync_scroll").asBoolean();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("arbiter: ignoring unreadable settings " + file + ": " + e.getMessage());
+        }
+        return s;
+    }
+
+    public static UserSettings loadDefault() {
+        return load(configDirectory().resolve("settings.json"));
+    }
+
+    /** Writes atomically, so a crash mid-write never leaves a half file. Failures are reported, not fatal. */
+    public void save() {
+        ObjectNode o = Json.object();
+        o.put("dark", dark);
+        o.put("zoom", zoom);
+        o.put("sync_scroll", syncScroll);
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, Json.write(o));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            System.err.println("arbiter: cannot save settings " + file + ": " + e.getMessage());
+        }
+    }
+
+    static double clampZoom(double z) {
+        return Math.max(0.5, Math.min(3.0, z));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public boolean dark() {
+        return dark;
+    }
+
+    public void setDark(boolean dark) {
+        this.dark = dark;
+    }
+
+    public double zoom() {
+        return zoom;
+    }
+
+    public void setZoom(double zoom) {
+        this.zoom = clampZoom(zoom);
+    }
+
+    public boolean syncScroll() {
+        return syncScroll;
+    }
+
+    public void setSyncScroll(boolean syncScroll) {
+        this.syncScroll = syncScroll;
+    }
+}
