@@ -1,0 +1,109 @@
+package org.arbiter.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Platform;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.Stage;
+
+import org.arbiter.app.DemoBatch;
+import org.arbiter.app.UserSettings;
+import org.arbiter.gui.Workstation;
+import org.arbiter.render.fx.FxToolkit;
+import org.arbiter.review.AnnotatorName;
+import org.arbiter.store.LocalStore;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code arbiter app}: the workstation window. Also what plain {@code arbiter} runs. */
+@Command(name = "app", mixinStandardHelpOptions = true, description = {
+        "Open the workstation window. On a first start with an empty store it loads the bundled demo batch.",
+        "The annotator name comes from --annotator, else from 'arbiter login', else it is asked once."})
+public final class AppCommand implements Runnable {
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--annotator", paramLabel = "NAME", description = "Who is judging (stamped on every judgment; remembered).")
+    String annotator;
+
+    @Option(names = "--batch", paramLabel = "NAME", description = "Open this batch (default: where you left off).")
+    String batch;
+
+    @Option(names = "--screenshot", paramLabel = "PNG",
+            description = "Open, wait until the first pair is drawn, save a PNG of the window and exit (for install checks).")
+    Path screenshot;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        PrintWriter err = spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
+        try (LocalStore s = store.open()) {
+            int demo = DemoBatch.loadIfEmpty(s);
+            if (demo > 0) err.println("arbiter: empty store, loaded the demo batch (" + demo + " items) into " + s.file());
+            FxToolkit.ensureStarted();
+            String name = AnnotatorName.resolve(annotator, s.settings()).orElse(null);
+            if (name == null) name = screenshot != null ? AnnotatorName.suggestion() : askName();
+            if (name == null || name.isBlank()) {
+                err.println("arbiter: no annotator name given; nothing opened");
+                return;
+            }
+            AnnotatorName.remember(s.settings(), name);
+            Workstation w = Workstation.open(s, name, batch, UserSettings.loadDefault(), Clock.systemUTC());
+            CountDownLatch closed = new CountDownLatch(1);
+            CompletableFuture<Void> shot = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                try {
+                    Stage stage = new Stage();
+                    stage.setOnHidden(e -> closed.countDown());
+                    w.show(stage);
+                    if (screenshot != null) {
+                        w.screenshotWhenDrawn(screenshot).whenComplete((v, ex) -> {
+                            if (ex != null) shot.completeExceptionally(ex);
+                            else shot.complete(null);
+                            stage.close();
+                        });
+                    }
+                } catch (RuntimeException e) {
+                    shot.completeExceptionally(e);
+                    closed.countDown();
+                }
+            });
+            closed.await();
+            w.close();
+            if (screenshot != null) {
+                shot.get(5, TimeUnit.SECONDS);
+                err.println("arbiter: screenshot written to " + screenshot);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("screenshot failed: " + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    /** Asks once on first start, prefilled with the system user name. */
+    private static String askName() {
+        CompletableFuture<Optional<String>> answer = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            TextInputDialog d = new TextInputDialog(AnnotatorName.suggestion());
+            d.setTitle("Arbiter");
+            d.setHeaderText("Your name as an annotator (stamped on every judgment)");
+            answer.complete(d.showAndWait().map(String::strip));
+        });
+        return answer.join().orElse(null);
+    }
+}

@@ -1,0 +1,100 @@
+package org.arbiter.gui;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.arbiter.model.Domain;
+import org.arbiter.model.Item;
+import org.arbiter.model.Response;
+import org.arbiter.model.Turn;
+import org.arbiter.model.steps.StepSegmenter;
+import org.arbiter.render.Html;
+import org.arbiter.render.RenderedText;
+import org.arbiter.render.ResponseRenderer;
+import org.arbiter.render.TexEngine;
+import org.arbiter.render.code.CodeDiff;
+import org.arbiter.render.code.CodeHighlighter;
+
+/**
+ * Draws items off the JavaFX thread and keeps the last few: the window asks for the next items while the
+ * expert reads the current one. KaTeX itself runs on the JavaFX thread in small chunks (KatexEngine), so
+ * prefetching never freezes the window for long.
+ */
+final class PairRenderer implements AutoCloseable {
+    private static final int KEEP = 12;
+
+    private final ResponseRenderer renderer;
+    private final TexEngine tex;
+    private final CodeHighlighter code;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "arbiter-prefetch");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, CompletableFuture<PreparedItem>> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<PreparedItem>> eldest) {
+            return size() > KEEP;
+        }
+    };
+
+    PairRenderer(ResponseRenderer renderer, TexEngine tex, CodeHighlighter code) {
+        this.renderer = renderer;
+        this.tex = tex;
+        this.code = code;
+    }
+
+    static String key(Item item) {
+        return item.batch() + "\u0000" + item.id();
+    }
+
+    /** Starts drawing the item in the background unless it is drawn or being drawn. */
+    synchronized CompletableFuture<PreparedItem> prefetch(Item item) {
+        return cache.computeIfAbsent(key(item), k -> CompletableFuture.supplyAsync(() -> prepare(item), worker));
+    }
+
+    /** The drawn item if it is ready now. */
+    synchronized Optional<PreparedItem> ready(Item item) {
+        CompletableFuture<PreparedItem> f = cache.get(key(item));
+        return f != null && f.isDone() && !f.isCompletedExceptionally() ? Optional.of(f.join()) : Optional.empty();
+    }
+
+    /** Draws on the calling thread (the JavaFX thread may call it: KaTeX then runs inline). */
+    PreparedItem prepare(Item item) {
+        String language = item.reference() == null ? null : item.reference().language();
+        Map<String, RenderedText> responses = new LinkedHashMap<>();
+        for (Response r : item.responses()) {
+            responses.put(r.id(), renderer.render(r.content(), item.domain(), language,
+                    StepSegmenter.segment(r, item.domain()), tex, code));
+        }
+        return new PreparedItem(key(item), responses, promptHtml(item, language), diffHtml(item, language));
+    }
+
+    private String promptHtml(Item item, String language) {
+        StringBuilder b = new StringBuilder("<div class=\"prompt\">");
+        List<Turn> turns = item.prompt().asTurns();
+        boolean conversation = item.prompt().isConversation();
+        for (Turn t : turns) {
+            b.append("<div class=\"turn role-").append(Html.escape(t.role())).append("\">");
+            if (conversation) b.append("<div class=\"role\">").append(Html.escape(t.role())).append("</div>");
+            b.append(renderer.render(t.content(), Domain.GENERAL, language, null, tex, code).html());
+            b.append("</div>");
+        }
+        return b.append("</div>").toString();
+    }
+
+    private String diffHtml(Item item, String language) {
+        if (item.domain() != Domain.CODE || !item.isPair()) return null;
+        return CodeDiff.diff(item.a().content(), item.b().orElseThrow().content()).html();
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,59 @@
+package org.arbiter.gui;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+import org.arbiter.review.ReviewState;
+
+/** The bottom line: where the work is saved, how much is left, and the last message. */
+final class StatusBar extends HBox {
+    static final String STYLE_CLASS = "status-bar";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final Label progress = new Label();
+    private final Label left = new Label();
+    private final Label time = new Label();
+    private final Label saved = new Label();
+    private final Label sync = new Label();
+    private final Label store = new Label();
+    private final Label message = new Label();
+
+    StatusBar() {
+        getStyleClass().add(STYLE_CLASS);
+        setSpacing(16);
+        setPadding(new Insets(3, 8, 3, 8));
+        message.getStyleClass().add("status-message");
+        message.setId("status-message");
+        progress.setId("status-progress");
+        saved.setId("status-saved");
+        sync.setId("status-sync");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        getChildren().addAll(progress, left, time, message, grow, sync, saved, store);
+    }
+
+    void show(ReviewState s) {
+        progress.setText("item " + s.progress() + (s.filter() == null ? "" : " · " + s.filter().name().toLowerCase()));
+        left.setText(s.itemsLeft() + " left");
+        time.setText("this item " + seconds(s.activeMs()) + " · avg " + seconds(s.averageActiveMs()));
+        saved.setText(s.lastSave() == null ? "not saved yet" : "saved " + TIME.format(s.lastSave()));
+        store.setText(s.annotator() + " · " + s.storeFile());
+        message.setText(s.message() == null ? "" : s.message());
+    }
+
+    void showSync(String text) {
+        sync.setText(text);
+    }
+
+    private static String seconds(long ms) {
+        Duration d = Duration.ofMillis(ms);
+        return d.toMinutes() > 0 ? d.toMinutes() + "m" + String.format("%02d", d.toSecondsPart()) + "s" : d.toSeconds() + "s";
+    }
+}

@@ -1,0 +1,104 @@
+package org.arbiter.gui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+
+import javafx.animation.PauseTransition;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.image.PixelFormat;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import org.arbiter.app.PngWriter;
+import org.arbiter.app.UserSettings;
+import org.arbiter.render.ResponseRenderer;
+import org.arbiter.render.code.TokenHighlighter;
+import org.arbiter.render.fx.KatexEngine;
+import org.arbiter.review.ActiveClock;
+import org.arbiter.review.Keymap;
+import org.arbiter.review.ReviewSession;
+import org.arbiter.store.LocalStore;
+
+/**
+ * Everything the window needs, wired once: the review session on the store, KaTeX, the highlighter and
+ * the prefetching renderer. The app command and the UI tests both open the workstation through here.
+ */
+public final class Workstation implements AutoCloseable {
+    private final LocalStore store;
+    private final ReviewSession session;
+    private final PairRenderer renderer;
+    private final UserSettings settings;
+    private WorkstationWindow window;
+
+    private Workstation(LocalStore store, ReviewSession session, PairRenderer renderer, UserSettings settings) {
+        this.store = store;
+        this.session = session;
+        this.renderer = renderer;
+        this.settings = settings;
+    }
+
+    /** Call off the JavaFX thread (it waits for KaTeX to load); the toolkit must be running. */
+    public static Workstation open(LocalStore store, String annotator, String batch, UserSettings settings, Clock clock) {
+        CompletableFuture<KatexEngine> katex = KatexEngine.load(8192);
+        Keymap.Loaded keys = Keymap.load(Keymap.defaultFile());
+        ReviewSession session = ReviewSession.open(store, annotator, batch, keys.keymap(), new ActiveClock(clock));
+        keys.error().ifPresent(session::notice);
+        PairRenderer renderer = new PairRenderer(new ResponseRenderer(), katex.join(), new TokenHighlighter());
+        return new Workstation(store, session, renderer, settings);
+    }
+
+    /** Builds and shows the window on the JavaFX thread. */
+    public WorkstationWindow show(Stage stage) {
+        window = new WorkstationWindow(stage, session, renderer, settings, b -> store.items().batch(b));
+        window.show();
+        return window;
+    }
+
+    public ReviewSession session() {
+        return session;
+    }
+
+    public WorkstationWindow window() {
+        return window;
+    }
+
+    /**
+     * Once the first pair is drawn and the web views have painted, writes a PNG of the window. Completes on
+     * the JavaFX thread.
+     */
+    public CompletableFuture<Path> screenshotWhenDrawn(Path file) {
+        CompletableFuture<Path> done = new CompletableFuture<>();
+        window.firstPairShown().thenRun(() -> {
+            // WebView paints on the pulses after the DOM update; give it a few.
+            PauseTransition settle = new PauseTransition(Duration.millis(1500));
+            settle.setOnFinished(e -> {
+                try {
+                    WritableImage img = window.scene().snapshot(null);
+                    int w = (int) img.getWidth();
+                    int h = (int) img.getHeight();
+                    int[] argb = new int[w * h];
+                    PixelReader r = img.getPixelReader();
+                    r.getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+                    PngWriter.write(file, w, h, argb);
+                    done.complete(file);
+                } catch (IOException ex) {
+                    done.completeExceptionally(new UncheckedIOException("cannot write " + file, ex));
+                } catch (RuntimeException ex) {
+                    done.completeExceptionally(ex);
+                }
+            });
+            settle.play();
+        });
+        return done;
+    }
+
+    @Override
+    public void close() {
+        renderer.close();
+        session.close();
+    }
+}

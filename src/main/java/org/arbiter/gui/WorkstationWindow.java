@@ -1,0 +1,343 @@
+package org.arbiter.gui;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import org.arbiter.app.UserSettings;
+import org.arbiter.model.Item;
+import org.arbiter.render.RenderedText;
+import org.arbiter.render.fx.ResponsePane;
+import org.arbiter.review.KeyStroke;
+import org.arbiter.review.Mode;
+import org.arbiter.review.PaneState;
+import org.arbiter.review.QueueFilter;
+import org.arbiter.review.ReviewSession;
+import org.arbiter.review.ReviewState;
+import org.arbiter.review.Side;
+import org.arbiter.review.StepMark;
+
+/**
+ * The workstation: prompt on top, the two responses side by side, the scale and the status line below.
+ * A thin view: every labeling key goes to the {@link ReviewSession}, and the window only draws the
+ * {@link ReviewState} it publishes. The window's own keys are display matters (zoom, theme, filters).
+ */
+public final class WorkstationWindow {
+    private final Stage stage;
+    private final ReviewSession session;
+    private final PairRenderer renderer;
+    private final UserSettings settings;
+    private final Function<String, List<Item>> batchItems;
+    private final ResponsePane left = new ResponsePane();
+    private final ResponsePane right = new ResponsePane();
+    private final ResponsePane prompt = new ResponsePane();
+    private final ResponsePane diff = new ResponsePane();
+    private final TitledPane promptBox = new TitledPane("Prompt", prompt);
+    private final SplitPane pair = new SplitPane();
+    private final StackPane centre = new StackPane();
+    private final ScaleBar scale = new ScaleBar();
+    private final StatusBar status = new StatusBar();
+    private final HelpOverlay help = new HelpOverlay();
+    private final CategoryPicker picker = new CategoryPicker();
+    private final TextEntry textEntry = new TextEntry();
+    private final Label loading = new Label("drawing…");
+    private final BorderPane layout = new BorderPane();
+    private final Scene scene;
+    private final CompletableFuture<Void> firstPairShown = new CompletableFuture<>();
+    private final Map<String, Item> itemsById = new HashMap<>();
+    private String itemsBatch;
+    private String shownKey;
+    private PreparedItem shown;
+    private ReviewState last;
+    private Runnable onSyncNow = () -> { };
+    private boolean scrollSyncing;
+
+    public WorkstationWindow(Stage stage, ReviewSession session, PairRenderer renderer, UserSettings settings,
+                             Function<String, List<Item>> batchItems) {
+        this.stage = stage;
+        this.session = session;
+        this.renderer = renderer;
+        this.settings = settings;
+        this.batchItems = batchItems;
+        left.setId("pane-left");
+        right.setId("pane-right");
+        prompt.setId("pane-prompt");
+        diff.setId("pane-diff");
+        prompt.setPrefHeight(170);
+        prompt.setMinHeight(60);
+        promptBox.setId("prompt-box");
+        promptBox.setFocusTraversable(false);
+        pair.getItems().addAll(left, right);
+        pair.setDividerPositions(0.5);
+        // Equal width, always: the expert must not be nudged by one response getting more room.
+        pair.getDividers().get(0).positionProperty().addListener((o, a, b) -> {
+            if (Math.abs(b.doubleValue() - 0.5) > 1e-6) pair.setDividerPositions(0.5);
+        });
+        centre.getChildren().addAll(pair, diff, loading);
+        diff.setVisible(false);
+        loading.setVisible(false);
+        layout.setTop(promptBox);
+        layout.setCenter(centre);
+        layout.setBottom(new VBox(scale, status));
+        StackPane root = new StackPane(layout, help, picker, textEntry);
+        root.getStyleClass().add("workstation");
+        scene = new Scene(root, 1400, 900);
+        scene.getStylesheets().add(Objects.requireNonNull(WorkstationWindow.class.getResource("workstation.css")).toExternalForm());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if (!textEntry.isOpen()) e.consume();
+        });
+        scene.addEventFilter(MouseEvent.MOUSE_MOVED, e -> session.clock().userActivity());
+        scene.addEventFilter(ScrollEvent.ANY, e -> session.clock().userActivity());
+        stage.focusedProperty().addListener((o, was, is) -> session.clock().windowFocused(is));
+        stage.setScene(scene);
+        linkScrolling();
+        applyDisplaySettings();
+        session.addListener(s -> {
+            if (Platform.isFxApplicationThread()) draw(s);
+            else Platform.runLater(() -> draw(s));
+        });
+        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+            if (last != null) status.show(session.state());
+        }));
+        tick.setCycleCount(Timeline.INDEFINITE);
+        tick.play();
+        stage.setOnHidden(e -> tick.stop());
+    }
+
+    public void show() {
+        draw(session.state());
+        stage.show();
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** Completes on the JavaFX thread once the first pair is in both panes. */
+    public CompletableFuture<Void> firstPairShown() {
+        return firstPairShown;
+    }
+
+    public void setOnSyncNow(Runnable action) {
+        onSyncNow = action;
+    }
+
+    public void showSyncStatus(String text) {
+        status.showSync(text);
+    }
+
+    // ------------------------------------------------------------------ keys
+
+    private void onKey(KeyEvent e) {
+        if (textEntry.isOpen()) return; // the text area takes its own keys, none reach the session
+        session.clock().userActivity();
+        if (windowKey(e)) {
+            e.consume();
+            return;
+        }
+        KeyStroke k = KeyTranslator.of(e);
+        e.consume(); // no control ever sees a review key: Tab must not move focus, digits must not type
+        if (k != null) session.handle(k);
+    }
+
+    private boolean windowKey(KeyEvent e) {
+        boolean ctrl = e.isShortcutDown() || e.isControlDown();
+        KeyCode c = e.getCode();
+        if (ctrl && (c == KeyCode.EQUALS || c == KeyCode.PLUS || c == KeyCode.ADD)) {
+            zoom(settings.zoom() + 0.1);
+        } else if (ctrl && (c == KeyCode.MINUS || c == KeyCode.SUBTRACT)) {
+            zoom(settings.zoom() - 0.1);
+        } else if (ctrl && (c == KeyCode.DIGIT0 || c == KeyCode.NUMPAD0)) {
+            zoom(1.0);
+        } else if (ctrl && c == KeyCode.T) {
+            settings.setDark(!settings.dark());
+            settings.save();
+            applyDisplaySettings();
+        } else if (ctrl && c == KeyCode.P) {
+            promptBox.setExpanded(!promptBox.isExpanded());
+        } else if (ctrl && c == KeyCode.F) {
+            QueueFilter[] all = QueueFilter.values();
+            session.setFilter(all[(session.state().filter().ordinal() + 1) % all.length]);
+        } else if (ctrl && c == KeyCode.G) {
+            textEntry.open("Go to item id", "", id -> session.jumpTo(id.strip()), () -> { });
+        } else if (c == KeyCode.F5) {
+            onSyncNow.run();
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private void zoom(double z) {
+        settings.setZoom(Math.round(z * 10) / 10.0);
+        settings.save();
+        applyDisplaySettings();
+    }
+
+    private void applyDisplaySettings() {
+        for (ResponsePane p : List.of(left, right, prompt, diff)) {
+            p.setDark(settings.dark());
+            p.setZoom(settings.zoom());
+        }
+        scene.getRoot().getStyleClass().remove("dark");
+        if (settings.dark()) scene.getRoot().getStyleClass().add("dark");
+        scene.getRoot().setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 13 * settings.zoom()));
+    }
+
+    private void linkScrolling() {
+        ChangeListener<Number> fromLeft = (o, a, b) -> mirrorScroll(right, b.doubleValue());
+        ChangeListener<Number> fromRight = (o, a, b) -> mirrorScroll(left, b.doubleValue());
+        left.scrollRatioProperty().addListener(fromLeft);
+        right.scrollRatioProperty().addListener(fromRight);
+    }
+
+    private void mirrorScroll(ResponsePane target, double ratio) {
+        if (scrollSyncing || last == null || !last.syncScroll()) return;
+        scrollSyncing = true;
+        try {
+            target.scrollTo(ratio);
+        } finally {
+            scrollSyncing = false;
+        }
+    }
+
+    // ------------------------------------------------------------------ drawing
+
+    private void draw(ReviewState s) {
+        if (s.quitRequested()) {
+            stage.close();
+            return;
+        }
+        String key = PairRenderer.key(s.item());
+        if (!key.equals(shownKey)) showItem(s);
+        boolean rawChanged = last == null || last.raw() != s.raw();
+        if (rawChanged) {
+            left.setRawMode(s.raw());
+            right.setRawMode(s.raw());
+        }
+        boolean showDiff = s.diff() && shown != null && shown.diffHtml() != null;
+        diff.setVisible(showDiff);
+        pair.setVisible(!showDiff);
+        drawMarks(left, s.left(), last == null || !key.equals(PairRenderer.key(last.item())) ? null : last.left());
+        if (s.right() != null) {
+            drawMarks(right, s.right(), last == null || !key.equals(PairRenderer.key(last.item())) || last.right() == null ? null : last.right());
+        }
+        left.focusStep(s.focusedSide() == Side.LEFT ? s.left().focusedStep() : -1);
+        if (s.right() != null) right.focusStep(s.focusedSide() == Side.RIGHT ? s.right().focusedStep() : -1);
+        left.getStyleClass().remove("focused-side");
+        right.getStyleClass().remove("focused-side");
+        (s.focusedSide() == Side.LEFT ? left : right).getStyleClass().add("focused-side");
+        help.setVisible(false);
+        picker.setVisible(false);
+        switch (s.mode()) {
+            case HELP -> help.show(session.keymap());
+            case PICK_CATEGORY -> picker.show(s);
+            case NOTE -> textEntry.open("Note on step " + (s.focused().focusedStep() + 1) + " (" + s.focusedSide().name().toLowerCase() + ")",
+                    s.textInitial(), session::commitNote, session::cancel);
+            case SKIP_REASON -> textEntry.open("Why skip this item?", "", session::commitSkip, session::cancel);
+            default -> {
+            }
+        }
+        if (s.mode() != Mode.NOTE && s.mode() != Mode.SKIP_REASON && textEntry.isOpen() && !textEntryIsJump()) textEntry.close();
+        scale.show(s);
+        status.show(s);
+        stage.setTitle("Arbiter — " + s.batch() + " — item " + s.position() + " of " + s.total());
+        last = s;
+    }
+
+    private boolean textEntryIsJump() {
+        return textEntry.isOpen() && last != null && last.mode() == Mode.NORMAL;
+    }
+
+    private void showItem(ReviewState s) {
+        Item item = s.item();
+        PreparedItem p = renderer.ready(item).orElseGet(() -> renderer.prepare(item));
+        shown = p;
+        shownKey = p.key();
+        left.show(p.responses().get(s.left().response().id()));
+        if (s.right() != null) {
+            right.show(p.responses().get(s.right().response().id()));
+            if (!pair.getItems().contains(right)) pair.getItems().add(right);
+            pair.setDividerPositions(0.5);
+        } else {
+            pair.getItems().remove(right); // single path: the one response takes the width
+        }
+        prompt.showHtml(p.promptHtml());
+        if (p.diffHtml() != null) diff.showHtml(p.diffHtml());
+        left.setRawMode(s.raw());
+        right.setRawMode(s.raw());
+        if (!firstPairShown.isDone()) firstPairShown.complete(null);
+        prefetchAround(s);
+    }
+
+    /** Draws the next unjudged items and the previous one while the expert reads this one. */
+    private void prefetchAround(ReviewState s) {
+        if (!s.batch().equals(itemsBatch)) {
+            itemsById.clear();
+            for (Item i : batchItems.apply(s.batch())) itemsById.put(i.id(), i);
+            itemsBatch = s.batch();
+        }
+        List<ReviewSession.QueueEntry> queue = session.queue();
+        int at = -1;
+        for (int i = 0; i < queue.size(); i++) if (queue.get(i).current()) at = i;
+        int fetched = 0;
+        for (int i = at + 1; i < queue.size() && fetched < 3; i++) {
+            if (queue.get(i).judged()) continue;
+            Item next = itemsById.get(queue.get(i).itemId());
+            if (next != null) {
+                renderer.prefetch(next);
+                fetched++;
+            }
+        }
+        if (at > 0) {
+            Item prev = itemsById.get(queue.get(at - 1).itemId());
+            if (prev != null) renderer.prefetch(prev);
+        }
+    }
+
+    private static void drawMarks(ResponsePane pane, PaneState now, PaneState before) {
+        if (before != null && before.marks().equals(now.marks())) return;
+        java.util.Set<Integer> steps = new java.util.HashSet<>(now.marks().keySet());
+        if (before != null) steps.addAll(before.marks().keySet());
+        for (int i : steps) {
+            StepMark m = now.mark(i);
+            if (before != null && before.mark(i).equals(m)) continue;
+            pane.markStep(i, m.rating() == null ? null : m.rating().value(), m.categories(), !m.note().isEmpty());
+        }
+    }
+
+    /** What the panes show, for tests and the benchmark. */
+    RenderedText shownResponse(String responseId) {
+        return shown == null ? null : shown.responses().get(responseId);
+    }
+
+    ResponsePane pane(Side side) {
+        return side == Side.LEFT ? left : right;
+    }
+}
