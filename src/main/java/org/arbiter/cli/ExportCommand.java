@@ -73,6 +73,8 @@ public final class ExportCommand implements Callable<Integer> {
                 if (out == null) {
                     PrintWriter stdout = spec.commandLine().getOut();
                     tally = export.writeTo(stdout);
+                    // A PrintWriter swallows write errors (a closed pipe); ask it, so a cut-off export is not "ok".
+                    if (stdout.checkError()) throw new IOException("the output was closed before the export ended");
                     where = "stdout";
                 } else {
                     tally = export.writeTo(out);
@@ -80,7 +82,7 @@ public final class ExportCommand implements Callable<Integer> {
                 }
             } catch (IOException e) {
                 err.println("arbiter export: cannot write " + (out == null ? "stdout" : out) + ": " + describe(e)
-                        + "; nothing was written");
+                        + (out == null ? "; the output is incomplete" : "; nothing was written"));
                 err.flush();
                 return ArbiterCommand.DATA_ERROR;
             }

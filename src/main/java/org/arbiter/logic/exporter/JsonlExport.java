@@ -34,6 +34,17 @@ public final class JsonlExport {
         this.source = source;
     }
 
+    /**
+     * One row as one line. U+2028 and U+2029 are legal unescaped in JSON strings, but line-splitting readers
+     * (Python's {@code str.splitlines}, some editors) break lines there, so they are escaped too. Outside
+     * strings a compact JSON text has no such characters, so the replacement cannot touch anything else.
+     */
+    static String line(JsonNode row) {
+        String s = Json.write(row);
+        if (s.indexOf('\u2028') < 0 && s.indexOf('\u2029') < 0) return s;
+        return s.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    }
+
     /** Streams the rows to {@code out}, which stays open. */
     public ExportTally writeTo(Writer out) throws IOException {
         ExportTally tally = new ExportTally();
@@ -42,7 +53,7 @@ public final class JsonlExport {
                 @Override
                 public void row(JsonNode row) {
                     try {
-                        out.write(Json.write(row));
+                        out.write(line(row));
                         out.write('\n');
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
