@@ -1,12 +1,127 @@
 package org.arbiter.cli;
 
-import picocli.CommandLine.Command;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
 
-/** Placeholder: the exporters land with the export work. */
-@Command(name = "export", mixinStandardHelpOptions = true, description = "Export judgments in training formats.")
-public final class ExportCommand implements Runnable {
+import org.arbiter.logic.exporter.ExportFormat;
+import org.arbiter.logic.exporter.ExportFormats;
+import org.arbiter.logic.exporter.ExportSource;
+import org.arbiter.logic.exporter.ExportTally;
+import org.arbiter.logic.exporter.JsonlExport;
+import org.arbiter.logic.exporter.LabelScope;
+import org.arbiter.store.LocalStore;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code arbiter export}: judgments and prior labels as training data, one JSON object per line. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Export judgments in training formats (JSON Lines, UTF-8). The summary goes to stderr.")
+public final class ExportCommand implements Callable<Integer> {
+    private static final ExportFormats FORMATS = new ExportFormats();
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--format", required = true, paramLabel = "F", completionCandidates = FormatNames.class,
+            converter = FormatConverter.class,
+            description = "full, dpo, stepwise, kto, openai-dpo or prm800k.")
+    ExportFormat format;
+
+    @Option(names = "--labels", paramLabel = "expert|prior|all", defaultValue = "expert",
+            converter = ScopeConverter.class,
+            description = "Whose labels: the experts' (default), the data's prior labels, or both.")
+    LabelScope labels;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write here (replaced only on success); default stdout.")
+    Path out;
+
+    @Option(names = "--batch", paramLabel = "NAME", description = "Only this batch; repeat for several. Default: all.")
+    List<String> batches = List.of();
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public void run() {
-        throw new UnsupportedOperationException("export is not built yet");
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(store.path())) {
+            err.println("arbiter export: no store at " + store.path() + " (set --db or ARBITER_DB)");
+            err.flush();
+            return ArbiterCommand.DATA_ERROR;
+        }
+        try (LocalStore s = store.open()) {
+            ExportSource source;
+            try {
+                source = new ExportSource(s, labels, new LinkedHashSet<>(batches));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--batch: " + e.getMessage());
+            }
+            JsonlExport export = new JsonlExport(format, source);
+            ExportTally tally;
+            String where;
+            try {
+                if (out == null) {
+                    PrintWriter stdout = spec.commandLine().getOut();
+                    tally = export.writeTo(stdout);
+                    // A PrintWriter swallows write errors (a closed pipe); ask it, so a cut-off export is not "ok".
+                    if (stdout.checkError()) throw new IOException("the output was closed before the export ended");
+                    where = "stdout";
+                } else {
+                    tally = export.writeTo(out);
+                    where = out.toString();
+                }
+            } catch (IOException e) {
+                err.println("arbiter export: cannot write " + (out == null ? "stdout" : out) + ": " + describe(e)
+                        + (out == null ? "; the output is incomplete" : "; nothing was written"));
+                err.flush();
+                return ArbiterCommand.DATA_ERROR;
+            }
+            for (String p : tally.problems()) err.println("arbiter export: cannot write a row for " + p);
+            err.printf("wrote %d rows (format %s, labels %s) to %s; skipped: %s%n", tally.rows(), format.name(),
+                    labels.wireName(), where, tally.skippedText());
+            if (!tally.problems().isEmpty()) {
+                err.printf("arbiter export: %d labels could not be written (listed above)%n", tally.problems().size());
+            }
+            err.flush();
+            return tally.problems().isEmpty() ? 0 : ArbiterCommand.DATA_ERROR;
+        }
+    }
+
+    private static String describe(IOException e) {
+        String kind = e.getClass().getSimpleName();
+        return e.getMessage() == null ? kind : kind + " " + e.getMessage();
+    }
+
+    static final class FormatNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return FORMATS.names().iterator();
+        }
+    }
+
+    static final class FormatConverter implements CommandLine.ITypeConverter<ExportFormat> {
+        @Override
+        public ExportFormat convert(String value) {
+            return FORMATS.byName(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "unknown format \"" + value + "\"; use one of " + String.join(", ", FORMATS.names())));
+        }
+    }
+
+    static final class ScopeConverter implements CommandLine.ITypeConverter<LabelScope> {
+        @Override
+        public LabelScope convert(String value) {
+            for (LabelScope s : LabelScope.values()) if (s.wireName().equals(value)) return s;
+            throw new CommandLine.TypeConversionException("unknown labels \"" + value + "\"; use expert, prior or all");
+        }
     }
 }

@@ -1,0 +1,9 @@
+package org.arbiter.logic.exporter;
+
+/** One output format: reads labels from the source and writes one JSON object per row. */
+public interface ExportFormat {
+    /** The {@code --format} name. */
+    String name();
+
+    void write(ExportSource source, RowSink sink);
+}

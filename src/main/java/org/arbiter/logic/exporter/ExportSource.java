@@ -1,0 +1,122 @@
+package org.arbiter.logic.exporter;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+import org.arbiter.model.Item;
+import org.arbiter.model.Judgment;
+import org.arbiter.model.PriorLabel;
+import org.arbiter.store.LocalStore;
+
+/**
+ * The labels an export reads from a store, restricted to a label scope and optionally to some batches.
+ * Items are loaded one batch at a time, so a big store is never held whole in memory twice.
+ */
+public final class ExportSource {
+    private final LocalStore store;
+    private final LabelScope scope;
+    private final Set<String> batches;
+
+    /**
+     * @param batches the batches to export, or empty for all
+     * @throws IllegalArgumentException when a named batch is not in the store
+     */
+    public ExportSource(LocalStore store, LabelScope scope, Set<String> batches) {
+        this.store = store;
+        this.scope = scope;
+        List<String> known = store.items().batches();
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String b : batches) {
+            if (!known.contains(b)) {
+                throw new IllegalArgumentException("the store has no batch \"" + b + "\"; it has: "
+                        + (known.isEmpty() ? "no batches" : String.join(", ", known)));
+            }
+            wanted.add(b);
+        }
+        this.batches = wanted;
+    }
+
+    public LabelScope scope() {
+        return scope;
+    }
+
+    private boolean wanted(String batch) {
+        return batches.isEmpty() || batches.contains(batch);
+    }
+
+    /**
+     * Every version of every expert judgment, oldest first (nothing when the scope excludes experts).
+     * Judgments are streamed: they need no items.
+     */
+    public void forEachVersion(Consumer<Judgment> sink) {
+        if (!scope.expert()) return;
+        store.judgments().forEachVersion(j -> {
+            if (wanted(j.batch())) sink.accept(j);
+        });
+    }
+
+    /** Every prior label with its item, batch by batch in import order (nothing when the scope excludes them). */
+    public void forEachPrior(BiConsumer<Item, PriorLabel> sink) {
+        if (!scope.prior()) return;
+        for (String batch : store.items().batches()) {
+            if (!wanted(batch)) continue;
+            for (Item item : store.items().batch(batch)) {
+                for (PriorLabel p : item.priorLabels()) sink.accept(item, p);
+            }
+        }
+    }
+
+    /**
+     * The labels the training formats are made of, batch by batch: the current expert judgments (newest
+     * version of each judgment id, one per annotator and item) in submission order, then the batch's prior
+     * labels in import order. A verdict the consumer cannot write ({@link UnwritableRow}) and a judgment
+     * whose item is missing are reported to the sink's {@link RowSink#problem}, and the export goes on.
+     */
+    public void forEachVerdict(RowSink sink, Consumer<Verdict> consumer) {
+        Map<String, List<Judgment>> byBatch = new LinkedHashMap<>();
+        if (scope.expert()) {
+            for (Judgment j : store.judgments().current()) {
+                if (wanted(j.batch())) byBatch.computeIfAbsent(j.batch(), b -> new ArrayList<>()).add(j);
+            }
+        }
+        List<String> order = new ArrayList<>(store.items().batches());
+        for (String b : byBatch.keySet()) if (!order.contains(b)) order.add(b);
+        for (String batch : order) {
+            if (!wanted(batch)) continue;
+            List<Judgment> judgments = byBatch.getOrDefault(batch, List.of());
+            if (judgments.isEmpty() && !scope.prior()) continue;
+            List<Item> items = store.items().batch(batch);
+            Map<String, Item> byId = new HashMap<>();
+            for (Item i : items) byId.put(i.id(), i);
+            for (Judgment j : judgments) {
+                Item item = byId.get(j.itemId());
+                if (item == null) {
+                    sink.problem("judgment " + j.judgmentId() + " by " + j.annotator() + ": item " + batch + "/"
+                            + j.itemId() + " is not in the store");
+                    continue;
+                }
+                deliver(Verdict.of(item, j), sink, consumer);
+            }
+            if (scope.prior()) {
+                for (Item item : items) {
+                    for (PriorLabel p : item.priorLabels()) deliver(Verdict.of(item, p), sink, consumer);
+                }
+            }
+        }
+    }
+
+    private static void deliver(Verdict v, RowSink sink, Consumer<Verdict> consumer) {
+        try {
+            consumer.accept(v);
+        } catch (UnwritableRow e) {
+            sink.problem(v.describe() + ": " + e.getMessage());
+        }
+    }
+}
