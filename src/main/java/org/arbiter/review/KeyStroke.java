@@ -34,6 +34,15 @@ public record KeyStroke(String key, boolean ctrl, boolean shift, boolean alt) {
         return new KeyStroke(keyName, ctrl, shift, alt);
     }
 
+    /**
+     * A key event from a toolkit: {@code typed} is the character it produced, if any. A "?" is taken by its
+     * character, because on many layouts it is not Shift+/ (German: Shift+ß).
+     */
+    public static KeyStroke ofEvent(String keyCodeName, String typed, boolean ctrl, boolean shift, boolean alt) {
+        if ("?".equals(typed)) return new KeyStroke("SLASH", ctrl, true, alt);
+        return new KeyStroke(keyCodeName, ctrl, shift, alt);
+    }
+
     public static KeyStroke plain(String keyName) {
         return new KeyStroke(keyName, false, false, false);
     }

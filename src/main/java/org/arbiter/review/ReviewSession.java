@@ -141,6 +141,12 @@ public final class ReviewSession {
         return clock;
     }
 
+    /** Reads judgments and skips again, e.g. after a sync or an import wrote to the same store. */
+    public ReviewState refresh() {
+        latestCache = null;
+        return publish();
+    }
+
     /** A notice for the status line from outside (e.g. the keymap file was unusable). */
     public void notice(String text) {
         message = text;
@@ -355,13 +361,15 @@ public final class ReviewSession {
                     base.map(b -> b.version() + 1).orElse(1), labels.preference(), labels.flags(), rubricOfResponses(), "",
                     stepLabels(), item.isPair() ? leftResponse().id() : null, startedAt, now, clock.activeMs(now));
             store.judgments().save(j);
+            Map<String, Judgment> latest = new HashMap<>(latestJudgments());
+            latest.put(j.itemId(), j);
+            latestCache = Map.copyOf(latest);
             hasDraft = false;
             lastSave = now;
         } else if (hasDraft) {
             store.drafts().delete(batch, item.id(), annotator);
             hasDraft = false;
         }
-        latestCache = null;
         Optional<Integer> next = nextAfter(index);
         if (next.isEmpty()) {
             load(index);
@@ -544,7 +552,8 @@ public final class ReviewSession {
         leftSteps = StepSegmenter.segment(leftResponse(), item.domain());
         rightSteps = item.isPair() ? StepSegmenter.segment(rightResponse(), item.domain()) : List.of();
         base = store.judgments().latest(batch, item.id(), annotator);
-        DraftJson.Draft draft = store.drafts().load(batch, item.id(), annotator).map(DraftJson::read).orElse(null);
+        Optional<String> draftBody = store.drafts().load(batch, item.id(), annotator);
+        DraftJson.Draft draft = draftBody.map(DraftJson::read).orElse(null);
         long priorMs;
         if (draft != null) {
             labels = draft.labels();
@@ -570,7 +579,8 @@ public final class ReviewSession {
         focusLeft = leftSteps.isEmpty() ? -1 : 0;
         focusRight = rightSteps.isEmpty() ? -1 : 0;
         selectedDimension = 0;
-        message = null;
+        message = draftBody.isPresent() && draft == null
+                ? "the saved draft of this item is unreadable; it is kept in the store until you label the item" : null;
         rememberPosition();
     }
 

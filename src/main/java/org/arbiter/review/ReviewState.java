@@ -49,6 +49,13 @@ public record ReviewState(String batch, String annotator, Path storeFile, Item i
         return i < 9 ? String.valueOf(i + 1) : String.valueOf((char) ('a' + i - 9));
     }
 
+    /** The status bar: store file, items left, last save. */
+    public String statusLine() {
+        String saved = lastSave == null ? "nothing saved yet"
+                : "last save " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault()).format(lastSave);
+        return storeFile + " · " + itemsLeft + " of " + total + " left · " + saved;
+    }
+
     /** "n / N" for the status bar. */
     public String progress() {
         return position + " / " + total;
