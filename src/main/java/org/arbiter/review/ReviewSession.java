@@ -41,6 +41,8 @@ public final class ReviewSession {
     private final String annotator;
     private final String batch;
     private final BatchConfig config;
+    /** Why the batch's own config was not used, shown once at start. */
+    private final String configProblem;
     private final ActiveClock clock;
     private Keymap keymap;
     private final List<Item> items;
@@ -92,7 +94,7 @@ public final class ReviewSession {
             note = "the config of batch " + batch + " is unusable (" + e.getMessage() + "); using the defaults";
         }
         this.config = c;
-        this.message = note;
+        this.configProblem = note;
     }
 
     /**
@@ -117,6 +119,7 @@ public final class ReviewSession {
         Integer start = remembered.filter(p -> p[0].equals(chosen)).map(p -> s.indexById.get(p[1])).orElse(null);
         if (start == null) start = s.nextNeedingWork(-1, false).orElse(0);
         s.load(start);
+        if (s.configProblem != null) s.message = s.configProblem;
         return s;
     }
 
