@@ -216,10 +216,25 @@ public final class Keymap {
         }
     }
 
-    /** Where the settings file lives by default: $XDG_CONFIG_HOME/arbiter/keys.json or ~/.config/arbiter/keys.json. */
+    /**
+     * Where the settings file lives by default: ARBITER_KEYS wins; then Linux $XDG_CONFIG_HOME/arbiter
+     * (~/.config/arbiter), macOS ~/Library/Preferences/Arbiter, Windows %APPDATA%\Arbiter; file keys.json.
+     */
     public static Path defaultFile() {
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-        return base.resolve("arbiter").resolve("keys.json");
+        String override = System.getenv("ARBITER_KEYS");
+        if (override != null && !override.isBlank()) return Path.of(override);
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String home = System.getProperty("user.home");
+        Path dir;
+        if (os.contains("win")) {
+            String appdata = System.getenv("APPDATA");
+            dir = (appdata != null ? Path.of(appdata) : Path.of(home, "AppData", "Roaming")).resolve("Arbiter");
+        } else if (os.contains("mac")) {
+            dir = Path.of(home, "Library", "Preferences", "Arbiter");
+        } else {
+            String xdg = System.getenv("XDG_CONFIG_HOME");
+            dir = (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".config")).resolve("arbiter");
+        }
+        return dir.resolve("keys.json");
     }
 }
