@@ -82,7 +82,8 @@ public final class ReviewSession {
         this.batch = batch;
         this.keymap = keymap;
         this.clock = clock;
-        this.items = store.items().batch(batch);
+        // Gold answers and earlier labels stay out of the session: the expert judges blind.
+        this.items = store.items().batch(batch).stream().map(Item::withoutHiddenLabels).toList();
         if (items.isEmpty()) throw new IllegalArgumentException("batch \"" + batch + "\" has no items in " + store.file());
         for (int i = 0; i < items.size(); i++) indexById.put(items.get(i).id(), i);
         BatchConfig c;

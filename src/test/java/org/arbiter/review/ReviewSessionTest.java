@@ -378,6 +378,22 @@ class ReviewSessionTest {
     }
 
     @Test
+    void pickerKeysGoPastNineWithLettersAndMarkTheStepWrong() {
+        ReviewSession s = open(store);
+        s.jumpTo("proof-Pugh|exercise_2_41");
+        ReviewState st = press(s, "j", "e");
+        assertThat(st.categories()).hasSize(10);
+        assertThat(ReviewState.categoryKey(9)).isEqualTo("a");
+        st = press(s, "a", "j", "1", "Escape");
+        assertThat(st.mode()).isEqualTo(Mode.NORMAL);
+        assertThat(st.left().focusedStep()).as("j is a category key while the picker is open").isEqualTo(1);
+        assertThat(st.left().mark(1).categories()).containsExactly("incomplete", "calculation");
+        assertThat(st.left().mark(1).rating()).isEqualTo(Rating.INCORRECT);
+        st = press(s, "e", "a", "Enter");
+        assertThat(st.left().mark(1).categories()).containsExactly("calculation");
+    }
+
+    @Test
     void helpOverlayOpensOnQuestionMarkAndF1() {
         ReviewSession s = open(store);
         assertThat(press(s, "?").mode()).isEqualTo(Mode.HELP);
