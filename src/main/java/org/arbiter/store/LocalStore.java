@@ -22,6 +22,8 @@ public final class LocalStore implements AutoCloseable {
     private final JudgmentRepository judgments;
     private final DraftRepository drafts;
     private final SettingsRepository settings;
+    private final SkipRepository skips;
+    private final BatchRepository batchConfigs;
 
     private LocalStore(Path file, Connection connection) {
         this.file = file;
@@ -30,6 +32,8 @@ public final class LocalStore implements AutoCloseable {
         this.judgments = new JudgmentRepository(this);
         this.drafts = new DraftRepository(this);
         this.settings = new SettingsRepository(this);
+        this.skips = new SkipRepository(this);
+        this.batchConfigs = new BatchRepository(this);
     }
 
     public static LocalStore open(Path file) {
@@ -73,6 +77,14 @@ public final class LocalStore implements AutoCloseable {
 
     public SettingsRepository settings() {
         return settings;
+    }
+
+    public SkipRepository skips() {
+        return skips;
+    }
+
+    public BatchRepository batchConfigs() {
+        return batchConfigs;
     }
 
     /** Work on the raw connection, under the store's lock. */

@@ -1,0 +1,91 @@
+package org.arbiter.review;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.arbiter.logic.json.Json;
+import org.arbiter.model.Flag;
+import org.arbiter.model.Preference;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The draft body: {@code {"format": 1, "started_at", "active_ms", "preference" (A/B wire or null), "flags",
+ * "rubric": {resp: {dim: score}}, "steps": [{"response_id", "step_index", "rating" (-1/0/1 or null),
+ * "categories", "note"}]}}.
+ */
+final class DraftJson {
+    private DraftJson() {
+    }
+
+    record Draft(Labels labels, Instant startedAt, long activeMs) {
+    }
+
+    static String write(Draft d) {
+        Labels l = d.labels();
+        ObjectNode o = Json.object();
+        o.put("format", 1);
+        o.put("started_at", d.startedAt() == null ? null : d.startedAt().toString());
+        o.put("active_ms", d.activeMs());
+        if (l.preference() == null) o.putNull("preference");
+        else o.put("preference", l.preference().wire());
+        ArrayNode flags = o.putArray("flags");
+        for (Flag f : Flag.values()) if (l.has(f)) flags.add(f.wire());
+        ObjectNode rubric = o.putObject("rubric");
+        l.rubric().forEach((resp, dims) -> {
+            ObjectNode x = rubric.putObject(resp);
+            new TreeMap<>(dims).forEach(x::put);
+        });
+        ArrayNode steps = o.putArray("steps");
+        l.steps().forEach((resp, marks) -> marks.forEach((i, m) -> {
+            ObjectNode x = steps.addObject();
+            x.put("response_id", resp);
+            x.put("step_index", i);
+            if (m.rating() == null) x.putNull("rating");
+            else x.put("rating", m.rating().value());
+            ArrayNode cats = x.putArray("categories");
+            m.categories().forEach(cats::add);
+            x.put("note", m.note());
+        }));
+        return Json.write(o);
+    }
+
+    /** Reads a draft; a draft this version cannot read is dropped rather than blocking the item. */
+    static Draft read(String body) {
+        try {
+            JsonNode o = Json.parse(body);
+            Set<Flag> flags = EnumSet.noneOf(Flag.class);
+            List<String> fl = Json.optStringList(o, "flags", "");
+            if (fl != null) for (String f : fl) if (Flag.fromWire(f) != null) flags.add(Flag.fromWire(f));
+            Labels l = new Labels(Preference.fromWire(Json.optString(o, "preference", "")), flags, Map.of(), Map.of());
+            JsonNode r = o.get("rubric");
+            if (r != null && r.isObject()) {
+                for (String resp : r.propertyNames()) {
+                    for (String dim : r.get(resp).propertyNames()) l = l.withScore(resp, dim, r.get(resp).get(dim).asInt());
+                }
+            }
+            JsonNode s = o.get("steps");
+            if (s != null && s.isArray()) {
+                for (JsonNode x : s) {
+                    JsonNode rating = x.get("rating");
+                    List<String> cats = Json.optStringList(x, "categories", "");
+                    l = l.withMark(x.get("response_id").stringValue(), x.get("step_index").asInt(),
+                            new StepMark(rating == null || rating.isNull() ? null : Rating.of(rating.asInt()),
+                                    cats == null ? new ArrayList<>() : cats, Json.optString(x, "note", "")));
+                }
+            }
+            String started = Json.optString(o, "started_at", "");
+            JsonNode active = o.get("active_ms");
+            return new Draft(l, started == null ? null : Instant.parse(started), active == null ? 0 : Math.max(0, active.asLong()));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.arbiter.review;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.arbiter.model.Flag;
+import org.arbiter.model.Preference;
+
+/**
+ * Everything the expert has entered on one item: the unit of undo and of the draft. Immutable; every
+ * change returns a new value.
+ *
+ * @param preference in A/B terms, null while unset
+ * @param rubric     response id → dimension → score
+ * @param steps      response id → step index → mark (no empty marks)
+ */
+public record Labels(Preference preference, Set<Flag> flags, Map<String, Map<String, Integer>> rubric,
+                     Map<String, Map<Integer, StepMark>> steps) {
+    public static final Labels EMPTY = new Labels(null, Set.of(), Map.of(), Map.of());
+
+    public Labels {
+        flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+        Map<String, Map<String, Integer>> r = new TreeMap<>();
+        rubric.forEach((k, v) -> {
+            if (!v.isEmpty()) r.put(k, Map.copyOf(v));
+        });
+        rubric = Map.copyOf(r);
+        Map<String, Map<Integer, StepMark>> s = new TreeMap<>();
+        steps.forEach((k, v) -> {
+            Map<Integer, StepMark> m = new TreeMap<>();
+            v.forEach((i, mark) -> {
+                if (!mark.isEmpty()) m.put(i, mark);
+            });
+            if (!m.isEmpty()) s.put(k, java.util.Collections.unmodifiableMap(m));
+        });
+        steps = java.util.Collections.unmodifiableMap(s);
+    }
+
+    public boolean has(Flag f) {
+        return flags.contains(f);
+    }
+
+    public Labels withPreference(Preference p) {
+        return new Labels(p, flags, rubric, steps);
+    }
+
+    public Labels toggle(Flag f) {
+        Set<Flag> next = flags.isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(flags);
+        if (!next.remove(f)) next.add(f);
+        return new Labels(preference, next, rubric, steps);
+    }
+
+    public Integer score(String responseId, String dimension) {
+        return rubric.getOrDefault(responseId, Map.of()).get(dimension);
+    }
+
+    /** @param score null clears */
+    public Labels withScore(String responseId, String dimension, Integer score) {
+        Map<String, Map<String, Integer>> r = new TreeMap<>(rubric);
+        Map<String, Integer> dims = new TreeMap<>(r.getOrDefault(responseId, Map.of()));
+        if (score == null) dims.remove(dimension);
+        else dims.put(dimension, score);
+        r.put(responseId, dims);
+        return new Labels(preference, flags, r, steps);
+    }
+
+    public StepMark mark(String responseId, int step) {
+        return steps.getOrDefault(responseId, Map.of()).getOrDefault(step, StepMark.EMPTY);
+    }
+
+    public Map<Integer, StepMark> marks(String responseId) {
+        return steps.getOrDefault(responseId, Map.of());
+    }
+
+    public Labels withMark(String responseId, int step, StepMark mark) {
+        Map<String, Map<Integer, StepMark>> s = new TreeMap<>(steps);
+        Map<Integer, StepMark> m = new TreeMap<>(s.getOrDefault(responseId, Map.of()));
+        m.put(step, mark);
+        s.put(responseId, m);
+        return new Labels(preference, flags, rubric, s);
+    }
+
+    public boolean isEmpty() {
+        return preference == null && flags.isEmpty() && rubric.isEmpty() && steps.isEmpty();
+    }
+}

@@ -1,0 +1,50 @@
+package org.arbiter.review;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+import org.arbiter.model.Item;
+import org.arbiter.model.Preference;
+
+/**
+ * Which response an annotator sees on the left. Random enough to cancel position bias over a batch, yet a
+ * pure function of (annotator, batch, item) so a reopened item never swaps sides under the expert's eyes,
+ * and needs no storage until it is recorded as {@code shown_left}.
+ */
+public final class SideAssignment {
+    private SideAssignment() {
+    }
+
+    /** True when response B is shown on the left. Always false for single-path items. */
+    public static boolean bOnLeft(String annotator, Item item) {
+        if (!item.isPair()) return false;
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] h = sha.digest((annotator + "\0" + item.batch() + "\0" + item.id()).getBytes(StandardCharsets.UTF_8));
+            return (h[0] & 1) == 1;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** The id of the response shown on the left. */
+    public static String leftFor(String annotator, Item item) {
+        return bOnLeft(annotator, item) ? item.b().orElseThrow().id() : item.a().id();
+    }
+
+    /**
+     * Turns a screen choice into A/B terms.
+     *
+     * @param screenScore −2 left much better … +2 right much better
+     */
+    public static Preference toAB(int screenScore, boolean bOnLeft) {
+        Preference asIfALeft = Preference.fromScore(screenScore);
+        return bOnLeft ? asIfALeft.mirrored() : asIfALeft;
+    }
+
+    /** The screen score (−2 left much better … +2 right much better) of an A/B preference. */
+    public static int toScreen(Preference p, boolean bOnLeft) {
+        return bOnLeft ? -p.score() : p.score();
+    }
+}
