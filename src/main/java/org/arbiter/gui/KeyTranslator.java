@@ -15,6 +15,6 @@ final class KeyTranslator {
         KeyCode code = e.getCode();
         if (code == null || code.isModifierKey() || code == KeyCode.UNDEFINED) return null;
         // Shortcut is Ctrl on Linux/Windows and Cmd on macOS: both mean "ctrl" to the keymap.
-        return KeyStroke.of(code.name(), e.isShortcutDown() || e.isControlDown(), e.isShiftDown(), e.isAltDown());
+        return KeyStroke.ofEvent(code.name(), e.getText(), e.isShortcutDown() || e.isControlDown(), e.isShiftDown(), e.isAltDown());
     }
 }
