@@ -86,7 +86,7 @@ public final class Importer {
     }
 
     private static ImportResult failed(String file, String field, String expected) {
-        return new ImportResult(file, null, Set.of(), 0, 0, List.of(new ImportError(file, 0, field, expected)), 1);
+        return new ImportResult(file, null, Set.of(), 0, 0, 0, List.of(new ImportError(file, 0, field, expected)), 1);
     }
 
     /** Thrown inside the transaction to roll it back once the whole file has been checked. */
@@ -110,6 +110,8 @@ public final class Importer {
         int errorCount;
         int imported;
         int skipped;
+        int repeated;
+        boolean undetectable;
 
         Run(String file, ImportOptions options, String defaultBatch) {
             this.file = file;
@@ -121,11 +123,13 @@ public final class Importer {
 
         @Override
         public void record(long line, JsonNode record) {
+            if (undetectable) return;
             if (parser == null) {
                 Optional<ImportFormat> detected = FormatDetector.detect(record);
                 if (detected.isEmpty()) {
                     problem(line, "(record)", "a record of a known format (" + ImportFormat.names()
                             + "; or give --format), found the keys " + new TreeSet<>(record.propertyNames()));
+                    undetectable = true; // every further line would repeat the same complaint
                     return;
                 }
                 format = detected.get();
@@ -142,6 +146,11 @@ public final class Importer {
                 return;
             }
             Long earlier = idLines.putIfAbsent(item.id(), line);
+            if (earlier != null && item.id().equals(RecordIds.contentId(record))) {
+                // no id in the source and the same content again: the same item, imported once
+                repeated++;
+                return;
+            }
             if (earlier != null) {
                 problem(line, "id", "an id unique within the file; \"" + item.id() + "\" is also on line " + earlier);
                 return;
@@ -163,8 +172,8 @@ public final class Importer {
         }
 
         ImportResult result() {
-            if (errorCount > 0) return new ImportResult(file, format, Set.of(), 0, 0, errors, errorCount);
-            return new ImportResult(file, format, batches, imported, skipped, List.of(), 0);
+            if (errorCount > 0) return new ImportResult(file, format, Set.of(), 0, 0, 0, errors, errorCount);
+            return new ImportResult(file, format, batches, imported, skipped, repeated, List.of(), 0);
         }
     }
 }

@@ -46,7 +46,10 @@ final class Prm800kParser implements RecordParser {
             String path = "label.steps[" + i + "]";
             JsonNode step = steps.get(i);
             if (!step.isObject()) throw new FieldException(path, "an object, found " + Json.kind(step));
-            JsonNode completions = Json.requireArray(step, "completions", path);
+            // the trailing step of a give_up trajectory has "completions": null
+            JsonNode completions = step.get("completions");
+            if (completions == null || completions.isNull()) completions = Json.array();
+            else if (!completions.isArray()) throw new FieldException(path + ".completions", "an array, found " + Json.kind(completions));
             JsonNode chosenNode = step.get("chosen_completion");
             Integer chosen = null;
             if (chosenNode != null && !chosenNode.isNull()) {
