@@ -89,7 +89,7 @@ final class RecordSource {
         CoderResult result = decoder.decode(in, out, true);
         if (!result.isError()) result = decoder.flush(out);
         if (result.isError()) {
-            sink.problem(number, "(encoding)", "UTF-8 text, found an invalid byte at column " + (in.position() + 1));
+            sink.problem(number, "(encoding)", "UTF-8 text, found an invalid byte at byte " + (in.position() + 1) + " of the line");
             return;
         }
         out.flip();
