@@ -1,7 +1,11 @@
 package org.arbiter.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -96,8 +100,8 @@ public final class ImportCommand implements Callable<Integer> {
     private static ImportProgress progressFor(Path file, PrintWriter err) {
         if (System.console() == null) return ImportProgress.NONE;
         try {
-            if (java.nio.file.Files.size(file) < PROGRESS_MIN_BYTES) return ImportProgress.NONE;
-        } catch (java.io.IOException e) {
+            if (Files.size(file) < PROGRESS_MIN_BYTES) return ImportProgress.NONE;
+        } catch (IOException e) {
             return ImportProgress.NONE;
         }
         return new TerminalProgressBar(file.getFileName().toString(), err);
@@ -105,8 +109,8 @@ public final class ImportCommand implements Callable<Integer> {
 
     static final class FormatNames implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
-            return java.util.Arrays.stream(ImportFormat.values()).map(ImportFormat::wireName).iterator();
+        public Iterator<String> iterator() {
+            return Arrays.stream(ImportFormat.values()).map(ImportFormat::wireName).iterator();
         }
     }
 }

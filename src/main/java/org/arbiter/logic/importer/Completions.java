@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import org.arbiter.logic.json.FieldException;
 import org.arbiter.logic.json.ItemJson;
+import org.arbiter.logic.json.Json;
 import org.arbiter.model.Prompt;
 import org.arbiter.model.Turn;
 
@@ -18,7 +19,7 @@ final class Completions {
     /** A list of {role, content} messages with string content. */
     static List<Turn> messages(JsonNode v, String path) {
         if (v == null || v.isNull()) throw new FieldException(path, "a list of {role, content} messages (field is missing)");
-        if (!v.isArray()) throw new FieldException(path, "a list of {role, content} messages, found " + org.arbiter.logic.json.Json.kind(v));
+        if (!v.isArray()) throw new FieldException(path, "a list of {role, content} messages, found " + Json.kind(v));
         return ItemJson.readTurns(v, path);
     }
 
