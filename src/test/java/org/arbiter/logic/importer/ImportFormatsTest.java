@@ -189,7 +189,8 @@ class ImportFormatsTest {
     void alpacaEvalAsOneJsonArrayGivesTheSameItems() throws IOException {
         List<String> lines = Files.readAllLines(CORPUS.resolve("pref_alpaca_eval.jsonl"));
         Path array = dir.resolve("annotations.json");
-        Files.writeString(array, "[\n" + String.join(",\n", lines) + "\n]\n");
+        // as a Windows editor would save it: BOM and CRLF
+        Files.writeString(array, "\uFEFF[\r\n" + String.join(",\r\n", lines) + "\r\n]\r\n");
         ImportResult r = importOk(array);
         assertThat(r.imported()).isEqualTo(7);
         importOk(CORPUS.resolve("pref_alpaca_eval.jsonl"));
