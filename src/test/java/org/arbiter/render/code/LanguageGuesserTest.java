@@ -1,0 +1,48 @@
+package org.arbiter.render.code;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LanguageGuesserTest {
+
+    @Test
+    void guessesTheLanguageOfAtLeastNinetyPercentOfTheRealCodeResponses() throws Exception {
+        CodeCorpus corpus = CodeCorpus.load();
+        int total = 0;
+        int right = 0;
+        List<String> wrong = new ArrayList<>();
+        for (CodeCorpus.Pair p : corpus.pairs()) {
+            String truth = LanguageAliases.resolve(p.language());
+            for (String response : List.of(p.a(), p.b())) {
+                total++;
+                String guess = LanguageGuesser.guess(CodeCorpus.code(response));
+                if (guess.equals(truth)) right++;
+                else wrong.add(p.id() + " " + truth + "→" + guess);
+            }
+        }
+        double accuracy = (double) right / total;
+        System.out.printf("guesser accuracy %d/%d = %.3f; wrong: %s%n", right, total, accuracy, wrong);
+        assertThat(total).isEqualTo(196);
+        assertThat(accuracy).as("wrong: %s", wrong).isGreaterThanOrEqualTo(0.90);
+    }
+
+    @Test
+    void guessesShortSnippetsOfTheLanguagesTheCorpusLacks() {
+        assertThat(LanguageGuesser.guess("#include <stdio.h>\n\nint main(void) {\n    printf(\"hi\\n\");\n"
+                + "    return 0;\n}\n")).isEqualTo("c");
+        assertThat(LanguageGuesser.guess("interface User {\n  name: string;\n  age: number;\n}\n"
+                + "const greet = (u: User): string => `hi ${u.name}`;\n")).isEqualTo("typescript");
+        assertThat(LanguageGuesser.guess("SELECT name, COUNT(*) FROM users\nWHERE age > 21\nGROUP BY name;\n"))
+                .isEqualTo("sql");
+        assertThat(LanguageGuesser.guess("#!/bin/bash\nfor f in *.txt; do\n  echo \"$f\"\ndone\n"))
+                .isEqualTo("bash");
+        assertThat(LanguageGuesser.guess("module Main where\n\nfact :: Integer -> Integer\nfact 0 = 1\n"
+                + "fact n = n * fact (n - 1)\n")).isEqualTo("haskell");
+        assertThat(LanguageGuesser.guess("theorem add_comm' (a b : ℕ) : a + b = b + a := by\n  omega\n"))
+                .isEqualTo("lean");
+        assertThat(LanguageGuesser.guess("The answer is 42, as explained above.")).isEqualTo("text");
+    }
+}
