@@ -66,13 +66,14 @@ public final class TokenHighlighter implements CodeHighlighter {
         int k = from;
         while (k < to) {
             int nl = s.indexOf('\n', k);
-            int end = nl < 0 || nl >= to ? to : nl;
+            boolean lineEnds = nl >= 0 && nl < to;
+            int end = lineEnds ? nl : to;
             if (end > k) {
                 if (kind != null) line.append("<span class=\"").append(kind.css).append("\">");
                 SourceLines.escape(s, k, end, line);
                 if (kind != null) line.append("</span>");
             }
-            if (end == nl) {
+            if (lineEnds) {
                 lines.add(line.toString());
                 line.setLength(0);
                 k = end + 1;
