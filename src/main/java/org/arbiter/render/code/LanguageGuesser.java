@@ -123,7 +123,7 @@ public final class LanguageGuesser {
     static Map<String, Double> scores(String code) {
         Map<String, Double> scores = new LinkedHashMap<>();
         if (code == null || code.isBlank()) return scores;
-        String sample = code.length() > 20_000 ? code.substring(0, 20_000) : code;
+        String sample = code.length() > 8_000 ? code.substring(0, 8_000) : code;
         for (Rule r : RULES) {
             if (r.pattern.matcher(sample).find()) scores.merge(r.language, r.weight, Double::sum);
         }

@@ -50,37 +50,53 @@ public final class TokenHighlighter implements CodeHighlighter {
 
     /** Tokens may cross line ends (block comments, raw strings): each line closes and reopens the span. */
     static List<String> toLines(String s, List<Token> tokens) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
+        LineCutter cut = new LineCutter(s);
         int pos = 0;
         for (Token t : tokens) {
-            pos = append(s, pos, t.start(), null, line, lines);
-            pos = append(s, t.start(), t.end(), t.kind(), line, lines);
+            cut.append(pos, t.start(), null);
+            cut.append(t.start(), t.end(), t.kind());
+            pos = t.end();
         }
-        append(s, pos, s.length(), null, line, lines);
-        if (!s.isEmpty() && !s.endsWith("\n")) lines.add(line.toString());
-        return lines;
+        cut.append(pos, s.length(), null);
+        if (!s.isEmpty() && !s.endsWith("\n")) cut.lines.add(cut.line.toString());
+        return cut.lines;
     }
 
-    private static int append(String s, int from, int to, TokenClass kind, StringBuilder line, List<String> lines) {
-        int k = from;
-        while (k < to) {
+    private static final class LineCutter {
+        final String s;
+        final List<String> lines = new ArrayList<>();
+        final StringBuilder line = new StringBuilder(128);
+        int nextNewline;
+
+        LineCutter(String s) {
+            this.s = s;
+            this.nextNewline = newlineFrom(0);
+        }
+
+        int newlineFrom(int k) {
             int nl = s.indexOf('\n', k);
-            boolean lineEnds = nl >= 0 && nl < to;
-            int end = lineEnds ? nl : to;
-            if (end > k) {
-                if (kind != null) line.append("<span class=\"").append(kind.css).append("\">");
-                SourceLines.escape(s, k, end, line);
-                if (kind != null) line.append("</span>");
-            }
-            if (lineEnds) {
-                lines.add(line.toString());
-                line.setLength(0);
-                k = end + 1;
-            } else {
-                k = end;
+            return nl < 0 ? s.length() : nl;
+        }
+
+        void append(int from, int to, TokenClass kind) {
+            int k = from;
+            while (k < to) {
+                boolean lineEnds = nextNewline < to;
+                int end = lineEnds ? nextNewline : to;
+                if (end > k) {
+                    if (kind != null) line.append("<span class=\"").append(kind.css).append("\">");
+                    SourceLines.escape(s, k, end, line);
+                    if (kind != null) line.append("</span>");
+                }
+                if (lineEnds) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                    k = end + 1;
+                    nextNewline = newlineFrom(k);
+                } else {
+                    k = end;
+                }
             }
         }
-        return to;
     }
 }
