@@ -244,6 +244,7 @@ class TokenHighlighterTest {
                     HighlightedCode h = highlighter.highlight(response, lang);
                     assertThat(h.ok()).isTrue();
                     assertThat(h.lines()).as(p.id()).hasSize(SourceLines.split(response).size());
+                    assertThat(String.join("\n", h.lines())).as(p.id()).doesNotContain("t-err");
                     // removing the spans and unescaping gives back exactly the source lines
                     List<String> src = SourceLines.split(response);
                     for (int k = 0; k < src.size(); k++) {
@@ -252,6 +253,17 @@ class TokenHighlighterTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void concurrentCallsGiveTheSameLinesAsSequentialOnes() throws Exception {
+        List<CodeCorpus.Pair> pairs = CodeCorpus.load().pairs();
+        List<HighlightedCode> sequential = pairs.stream().map(p -> highlighter.highlight(p.a(), null)).toList();
+        for (int round = 0; round < 3; round++) {
+            List<HighlightedCode> parallel = pairs.parallelStream()
+                    .map(p -> highlighter.highlight(p.a(), null)).toList();
+            assertThat(parallel).isEqualTo(sequential);
         }
     }
 
