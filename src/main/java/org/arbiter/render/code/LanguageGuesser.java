@@ -72,6 +72,7 @@ public final class LanguageGuesser {
         rule("javascript", 2, "=>");
         rule("javascript", 4, "console\\.log|===|!==|\\bundefined\\b|\\brequire\\(|module\\.exports");
         rule("javascript", 1, "\\b(let|var) \\w+ = .*;");
+        rule("javascript", 3, "\\b(document|window)\\.|addEventListener\\(|\\bexport default\\b");
         rule("typescript", 3, "\\bfunction\\b");
         rule("typescript", 2, "\\bconst \\w+ = ");
         rule("typescript", 2, "=>");
@@ -96,7 +97,8 @@ public final class LanguageGuesser {
         rule("haskell", 1, "^\\w+( [\\w(\\[:\\])]+)* = ");
 
         rule("lean", 6, "\\b(theorem|lemma) \\w+");
-        rule("lean", 6, ":= by\\b");
+        rule("lean", 6, ":= by\\b|^example\\b.*:=");
+        rule("lean", 2, "\\brfl\\b|\\bsorry\\b");
         rule("lean", 8, "^import Mathlib|^open [\\w ]+ in$|#eval|#check");
         rule("lean", 3, "[ℕℝℤℚ]|\\b(Nat|Prop)\\b");
         rule("lean", 2, "^\\s*(simp|rw|exact|intro|omega|linarith|norm_num|induction|cases)\\b");

@@ -45,4 +45,21 @@ class LanguageGuesserTest {
                 .isEqualTo("lean");
         assertThat(LanguageGuesser.guess("The answer is 42, as explained above.")).isEqualTo("text");
     }
+
+    @Test
+    void guessesEverydaySnippetsThatAreNotInTheCorpus() {
+        String[][] cases = {
+            {"python","class Stack:\n    def __init__(self):\n        self.items = []\n\n    def push(self, x):\n        self.items.append(x)\n"},
+            {"python","import numpy as np\nx = np.array([1, 2, 3])\nprint(x.mean())\n"},
+            {"python","for i in range(10):\n    print(i)\n"},
+            {"javascript","const add = (a, b) => a + b;\nconsole.log(add(1, 2));\n"},
+            {"javascript","document.getElementById('x').addEventListener('click', () => {\n  alert('hi');\n});\n"},
+            {"typescript","function add(a: number, b: number): number {\n  return a + b;\n}\n"},
+            {"java","public class Main {\n  public static void main(String[] args) {\n    System.out.println(\"hi\");\n  }\n}\n"},
+            {"cpp","#include <iostream>\nint main() {\n  std::cout << \"hi\" << std::endl;\n}\n"},
+            {"c","#include <stdlib.h>\nstruct node { int v; struct node *next; };
+        for (String[] c : cases) {
+            assertThat(LanguageGuesser.guess(c[1])).as(c[1]).isEqualTo(c[0]);
+        }
+    }
 }
