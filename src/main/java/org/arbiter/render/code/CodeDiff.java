@@ -51,8 +51,7 @@ public record CodeDiff(List<Row> rows, Stats stats) {
     }
 
     /**
-     * Diff with syntax colours on unchanged, inserted and deleted lines (changed lines show the word marks
-     * instead, because token spans and word spans would cross).
+     * Diff with syntax colours on every line; in changed lines the word marks wrap the coloured tokens.
      *
      * @param language    fence info string or reference language; null to guess from A
      * @param highlighter null for no colours
@@ -81,7 +80,7 @@ public record CodeDiff(List<Row> rows, Stats stats) {
             int rn = d.getType() == DeltaType.DELETE ? 0 : d.getTarget().size();
             int paired = Math.min(ln, rn);
             for (int k = 0; k < paired; k++) {
-                String[] words = words(left.get(li), right.get(ri));
+                String[] words = words(left.get(li), right.get(ri), leftHtml.get(li), rightHtml.get(ri));
                 rows.add(new Row(Kind.CHANGED, li + 1, words[0], ri + 1, words[1]));
                 li++;
                 ri++;
@@ -117,8 +116,8 @@ public record CodeDiff(List<Row> rows, Stats stats) {
         return plain;
     }
 
-    /** Word-level marks for one changed line pair: [A html, B html]. */
-    static String[] words(String a, String b) {
+    /** Word-level marks for one changed line pair, keeping the token colours of the given HTML lines. */
+    static String[] words(String a, String b, String aHtml, String bHtml) {
         List<String> at = tokens(a);
         List<String> bt = tokens(b);
         boolean[] aMarked = new boolean[at.size()];
@@ -131,7 +130,8 @@ public record CodeDiff(List<Row> rows, Stats stats) {
                 for (int k = 0; k < d.getTarget().size(); k++) bMarked[d.getTarget().getPosition() + k] = true;
             }
         }
-        return new String[] {marked(at, aMarked, "d-del"), marked(bt, bMarked, "d-ins")};
+        return new String[] {marked(at, aMarked, "d-del", colours(a, aHtml)),
+                marked(bt, bMarked, "d-ins", colours(b, bHtml))};
     }
 
     /** Words, runs of spaces, and single other characters: the unit a reader sees change. */
@@ -153,14 +153,82 @@ public record CodeDiff(List<Row> rows, Stats stats) {
         return out;
     }
 
-    private static String marked(List<String> tokens, boolean[] marked, String css) {
-        StringBuilder b = new StringBuilder();
+    private static String marked(List<String> tokens, boolean[] marked, String css, String[] colours) {
+        StringBuilder text = new StringBuilder();
+        for (String token : tokens) text.append(token);
+        boolean[] mark = new boolean[text.length()];
+        int offset = 0;
         for (int k = 0; k < tokens.size(); k++) {
-            if (marked[k] && (k == 0 || !marked[k - 1])) b.append("<span class=\"").append(css).append("\">");
-            SourceLines.escape(tokens.get(k), 0, tokens.get(k).length(), b);
-            if (marked[k] && (k + 1 == tokens.size() || !marked[k + 1])) b.append("</span>");
+            int len = tokens.get(k).length();
+            if (marked[k]) java.util.Arrays.fill(mark, offset, offset + len, true);
+            offset += len;
+        }
+        StringBuilder b = new StringBuilder();
+        int from = 0;
+        while (from < text.length()) {
+            int to = from + 1;
+            String colour = colours == null ? null : colours[from];
+            while (to < text.length() && mark[to] == mark[from]
+                    && (colours == null || java.util.Objects.equals(colours[to], colour))) {
+                to++;
+            }
+            if (mark[from] && (from == 0 || !mark[from - 1])) b.append("<span class=\"").append(css).append("\">");
+            if (colour != null) b.append("<span class=\"").append(colour).append("\">");
+            SourceLines.escape(text, from, to, b);
+            if (colour != null) b.append("</span>");
+            if (mark[from] && (to == text.length() || !mark[to])) b.append("</span>");
+            from = to;
         }
         return b.toString();
+    }
+
+    /**
+     * The token class of each character of {@code line}, read back from its highlighted HTML (the
+     * {@link CodeHighlighter} format: flat {@code <span class="t-…">} around escaped text); null when the
+     * HTML is plain or does not spell exactly that line.
+     */
+    static String[] colours(String line, String html) {
+        if (html.indexOf('<') < 0) return null;
+        String[] out = new String[line.length()];
+        String current = null;
+        int pos = 0;
+        int k = 0;
+        while (k < html.length()) {
+            if (html.startsWith("<span class=\"", k)) {
+                int q = html.indexOf('"', k + 13);
+                if (q < 0 || q + 1 >= html.length() || html.charAt(q + 1) != '>') return null;
+                current = html.substring(k + 13, q);
+                k = q + 2;
+                continue;
+            }
+            if (html.startsWith("</span>", k)) {
+                current = null;
+                k += 7;
+                continue;
+            }
+            char c = html.charAt(k);
+            int next = k + 1;
+            if (c == '&') {
+                int semi = html.indexOf(';', k);
+                if (semi < 0) return null;
+                c = switch (html.substring(k, semi + 1)) {
+                    case "&amp;" -> '&';
+                    case "&lt;" -> '<';
+                    case "&gt;" -> '>';
+                    case "&quot;" -> '"';
+                    case "&#39;" -> '\'';
+                    default -> '\0';
+                };
+                if (c == '\0') return null;
+                next = semi + 1;
+            } else if (c == '<') {
+                return null;
+            }
+            if (pos >= line.length() || line.charAt(pos) != c) return null;
+            out[pos++] = current;
+            k = next;
+        }
+        return pos == line.length() ? out : null;
     }
 
     /** Styles for {@link #toHtml()}; the page may use its own instead. */

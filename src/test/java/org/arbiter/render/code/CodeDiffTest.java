@@ -42,12 +42,17 @@ class CodeDiffTest {
     void markupInCodeNeverReachesThePageUnescaped() {
         String a = "s = \"<script>alert(1)</script>\" & x\n";
         String b = "s = \"<script>alert(2)</script>\" & y\n<b>new</b>\n";
-        CodeDiff diff = CodeDiff.of(a, b, "python", new TokenHighlighter());
-        String html = diff.toHtml();
-        assertThat(html).doesNotContain("<script>").doesNotContain("<b>").doesNotContain("& ")
+        String plain = CodeDiff.of(a, b).toHtml();
+        assertThat(plain).doesNotContain("<script>").doesNotContain("<b>").doesNotContain("& ")
                 .contains("&lt;script&gt;alert(<span class=\"d-del\">1</span>)")
                 .contains("&lt;script&gt;alert(<span class=\"d-ins\">2</span>)")
                 .contains("&amp; <span class=\"d-ins\">y</span>");
+        CodeDiff diff = CodeDiff.of(a, b, "python", new TokenHighlighter());
+        String html = diff.toHtml();
+        assertThat(html).doesNotContain("<script>").doesNotContain("<b>").doesNotContain("& ")
+                .contains("&lt;script&gt;alert(</span><span class=\"d-del\"><span class=\"t-str\">1</span></span>")
+                .contains("<span class=\"d-ins\"><span class=\"t-str\">2</span></span>")
+                .contains("<span class=\"t-op\">&amp;</span> <span class=\"d-ins\">y</span>");
         assertThat(diff.rows().get(1).rightHtml().replaceAll("</?span[^>]*>", ""))
                 .isEqualTo("&lt;b&gt;new&lt;/b&gt;");
     }
@@ -58,6 +63,11 @@ class CodeDiffTest {
         CodeDiff diff = CodeDiff.of(p.a(), p.b(), "Python", new TokenHighlighter());
         assertThat(diff.rows().get(0).leftHtml()).contains("<span class=\"t-kw\">def</span>");
         assertThat(diff.stats().changed()).isEqualTo(1);
+        CodeDiff.Row changed = diff.rows().get(13);
+        assertThat(changed.leftHtml())
+                .isEqualTo("    ret <span class=\"t-op\">=</span> <span class=\"d-del\"><span class=\"t-num\">1</span></span>");
+        assertThat(changed.rightHtml())
+                .isEqualTo("    ret <span class=\"t-op\">=</span> <span class=\"d-ins\"><span class=\"t-num\">0</span></span>");
     }
 
     @Test

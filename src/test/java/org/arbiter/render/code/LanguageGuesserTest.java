@@ -49,15 +49,27 @@ class LanguageGuesserTest {
     @Test
     void guessesEverydaySnippetsThatAreNotInTheCorpus() {
         String[][] cases = {
-            {"python","class Stack:\n    def __init__(self):\n        self.items = []\n\n    def push(self, x):\n        self.items.append(x)\n"},
-            {"python","import numpy as np\nx = np.array([1, 2, 3])\nprint(x.mean())\n"},
-            {"python","for i in range(10):\n    print(i)\n"},
-            {"javascript","const add = (a, b) => a + b;\nconsole.log(add(1, 2));\n"},
-            {"javascript","document.getElementById('x').addEventListener('click', () => {\n  alert('hi');\n});\n"},
-            {"typescript","function add(a: number, b: number): number {\n  return a + b;\n}\n"},
-            {"java","public class Main {\n  public static void main(String[] args) {\n    System.out.println(\"hi\");\n  }\n}\n"},
-            {"cpp","#include <iostream>\nint main() {\n  std::cout << \"hi\" << std::endl;\n}\n"},
-            {"c","#include <stdlib.h>\nstruct node { int v; struct node *next; };
+          {"python","class Stack:\n    def __init__(self):\n        self.items = []\n\n    def push(self, x):\n        self.items.append(x)\n"},
+          {"python","import numpy as np\nx = np.array([1, 2, 3])\nprint(x.mean())\n"},
+          {"python","for i in range(10):\n    print(i)\n"},
+          {"javascript","const add = (a, b) => a + b;\nconsole.log(add(1, 2));\n"},
+          {"javascript","document.getElementById('x').addEventListener('click', () => {\n  alert('hi');\n});\n"},
+          {"typescript","function add(a: number, b: number): number {\n  return a + b;\n}\n"},
+          {"java","public class Main {\n  public static void main(String[] args) {\n    System.out.println(\"hi\");\n  }\n}\n"},
+          {"cpp","#include <iostream>\nint main() {\n  std::cout << \"hi\" << std::endl;\n}\n"},
+          {"c","#include <stdlib.h>\nstruct node { int v; struct node *next; };\nint main(void) { struct node *n = malloc(sizeof *n); free(n); return 0; }\n"},
+          {"rust","fn main() {\n    let v = vec![1, 2, 3];\n    println!(\"{:?}\", v);\n}\n"},
+          {"go","package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hi\")\n}\n"},
+          {"sql","CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"},
+          {"sql","select * from orders o join users u on u.id = o.user_id where o.total > 100;\n"},
+          {"bash","$ pip install numpy\n$ python -m pytest\n"},
+          {"bash","mkdir -p build && cd build\ncmake ..\nmake -j4\n"},
+          {"haskell","main :: IO ()\nmain = do\n  line <- getLine\n  putStrLn (reverse line)\n"},
+          {"haskell","quicksort [] = []\nquicksort (p:xs) = quicksort [x | x <- xs, x < p] ++ [p] ++ quicksort [x | x <- xs, x >= p]\n"},
+          {"lean","example : 2 + 2 = 4 := rfl\n"},
+          {"lean","lemma foo (n : Nat) : n + 0 = n := by\n  induction n with\n  | zero => rfl\n  | succ n ih => simp\n"},
+          {"text","Sure! Here is the answer: it depends on the input size."},
+        };
         for (String[] c : cases) {
             assertThat(LanguageGuesser.guess(c[1])).as(c[1]).isEqualTo(c[0]);
         }
