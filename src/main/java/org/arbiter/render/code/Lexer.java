@@ -204,22 +204,26 @@ final class Lexer {
         }
     }
 
+    /** Up to the matching ']', or the end of the line when it never closes (so a stray "#[" costs O(line)). */
     private void bracketed() {
+        int start = i;
         int depth = 0;
         while (i < n) {
             char c = s.charAt(i++);
             if (c == '[') depth++;
             else if (c == ']' && --depth == 0) return;
         }
+        i = start;
+        toLineEnd(false);
     }
 
     private boolean shellExpansion() {
         int start = i;
         char next = s.charAt(i + 1);
         if (next == '{') {
-            int end = s.indexOf('}', i + 2);
-            int nl = s.indexOf('\n', i + 2);
-            if (end < 0 || (nl >= 0 && nl < end)) return false;
+            int end = i + 2;
+            while (end < n && end < i + 200 && s.charAt(end) != '}' && s.charAt(end) != '\n') end++;
+            if (end >= n || s.charAt(end) != '}') return false;
             i = end + 1;
         } else if (next == '(') {
             i += 2;
@@ -364,7 +368,8 @@ final class Lexer {
         int j = i + 1;
         if (j < n && (s.charAt(j) == ' ' || s.charAt(j) == '=')) return false;
         boolean inClass = false;
-        while (j < n && s.charAt(j) != '\n') {
+        int limit = Math.min(n, i + 400);
+        while (j < limit && s.charAt(j) != '\n') {
             char c = s.charAt(j);
             if (c == '\\') {
                 j += 2;

@@ -311,4 +311,18 @@ class TokenHighlighterTest {
         assertThat(highlighter.highlight("x\n\n\ny", "python").lines()).containsExactly("x", "", "", "y");
         assertThat(highlighter.highlight("\"unterminated\n", "java").lines()).hasSize(1);
     }
+
+    @Test
+    void pathologicalInputStaysLinearAndReadable() {
+        String line = "(/".repeat(50_000) + "#[" .repeat(20_000) + "${".repeat(20_000);
+        for (String lang : new String[] {"js", "rust", "bash", "lean", "cpp", "sql", "haskell", null}) {
+            long t0 = System.nanoTime();
+            HighlightedCode h = highlighter.highlight(line + "\n" + line, lang);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(h.lines()).as(lang).hasSize(2);
+            assertThat(ms).as(lang).isLessThan(5_000);
+        }
+        HighlightedCode unclosed = highlighter.highlight("/* never closed\nx = 1\n", "c");
+        assertThat(unclosed.lines()).hasSize(2).allMatch(l -> l.contains("t-com"));
+    }
 }
