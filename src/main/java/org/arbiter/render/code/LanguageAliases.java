@@ -60,6 +60,16 @@ public final class LanguageAliases {
         return "text";
     }
 
+    /**
+     * The language argument for {@link CodeHighlighter#highlight}: the fence info string when it names a
+     * language, else the item's reference language, else null (guess).
+     */
+    public static String pick(String fenceInfo, String referenceLanguage) {
+        if (!resolve(fenceInfo).isEmpty()) return fenceInfo;
+        if (!resolve(referenceLanguage).isEmpty()) return referenceLanguage;
+        return null;
+    }
+
     /** The label the view shows: "Python", "C++", "text (fortran)". */
     public static String label(String info) {
         String id = resolve(info);

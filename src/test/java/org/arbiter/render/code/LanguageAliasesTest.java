@@ -40,4 +40,12 @@ class LanguageAliasesTest {
         assertThat(LanguageAliases.label("Fortran")).isEqualTo("text (fortran)");
         assertThat(LanguageAliases.label("text")).isEqualTo("text");
     }
+
+    @Test
+    void fenceInfoWinsOverReferenceLanguageWhichWinsOverGuessing() {
+        assertThat(LanguageAliases.pick("rust", "Python")).isEqualTo("rust");
+        assertThat(LanguageAliases.pick("", "Python")).isEqualTo("Python");
+        assertThat(LanguageAliases.pick(null, null)).isNull();
+        assertThat(LanguageAliases.pick("fortran", "Python")).isEqualTo("fortran");
+    }
 }
