@@ -90,7 +90,8 @@ final class PairRenderer implements AutoCloseable {
 
     private String diffHtml(Item item, String language) {
         if (item.domain() != Domain.CODE || !item.isPair()) return null;
-        return CodeDiff.diff(item.a().content(), item.b().orElseThrow().content()).html();
+        return "<style>" + CodeDiff.CSS + "</style>"
+                + CodeDiff.of(item.a().content(), item.b().orElseThrow().content(), language, code).toHtml();
     }
 
     @Override
