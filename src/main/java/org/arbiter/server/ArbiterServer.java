@@ -157,9 +157,18 @@ public final class ArbiterServer implements AutoCloseable {
 
     private void push(Context ctx) {
         String annotator = annotator(ctx);
-        List<Judgment> judgments = readPush(Json.MAPPER.readTree(ctx.bodyInputStream()));
+        List<Judgment> judgments = readPush(Json.MAPPER.readTree(body(ctx)));
         PushReceipt receipt = store.push(annotator, judgments);
         ctx.json(writeReceipt(receipt));
+    }
+
+    /** The request body, refused with 413 above the size limit (declared or actual). */
+    private static byte[] body(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_REQUEST_BYTES) {
+            throw new ApiException(413, "request of " + declared + " bytes is over the limit of " + MAX_REQUEST_BYTES);
+        }
+        return ctx.bodyAsBytes();
     }
 
     /** Reads {@code {"judgments":[…]}}; a bad field is reported with its index. */
