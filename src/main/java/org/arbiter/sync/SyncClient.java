@@ -129,7 +129,8 @@ public final class SyncClient {
             throw new SyncException(SyncException.Kind.UNAUTHORIZED, "the server " + base + " refused the token (" + reason
                     + "); ask the lab for a new one and run: arbiter login");
         }
-        if (status >= 500 || status == 408 || status == 429) {
+        // 499: the server saw the connection break mid-request; like 5xx, the push may or may not have landed
+        if (status >= 500 || status == 408 || status == 429 || status == 499) {
             throw new SyncException(SyncException.Kind.UNREACHABLE, "server " + base + " answered " + status + ": " + reason);
         }
         throw new SyncException(SyncException.Kind.REFUSED, "server " + base + " refused the request (" + status + "): " + reason);
