@@ -313,7 +313,6 @@ public final class ServerStore implements AutoCloseable {
         return inTransaction(c -> {
             Map<JudgmentKey, String> bodies = new LinkedHashMap<>();
             Set<String> allowedBatches = new HashSet<>();
-            Set<String> checkedItems = new HashSet<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT batch FROM assignment WHERE annotator = ?")) {
                 ps.setString(1, annotator);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -321,7 +320,8 @@ public final class ServerStore implements AutoCloseable {
                 }
             }
             Map<JudgmentKey, Judgment> byKey = new HashMap<>();
-            try (PreparedStatement itemCheck = c.prepareStatement("SELECT 1 FROM item WHERE batch = ? AND id = ?")) {
+            Map<String, Set<String>> itemsByBatch = new HashMap<>();
+            try (PreparedStatement itemIds = c.prepareStatement("SELECT id FROM item WHERE batch = ?")) {
                 for (int i = 0; i < judgments.size(); i++) {
                     Judgment j = judgments.get(i);
                     String at = "judgments[" + i + "]";
@@ -331,12 +331,17 @@ public final class ServerStore implements AutoCloseable {
                     if (!allowedBatches.contains(j.batch())) {
                         throw ApiException.forbidden(at + ".batch: " + j.batch() + " is not assigned to " + annotator);
                     }
-                    if (checkedItems.add(j.batch() + "\u0000" + j.itemId())) {
-                        itemCheck.setString(1, j.batch());
-                        itemCheck.setString(2, j.itemId());
-                        try (ResultSet rs = itemCheck.executeQuery()) {
-                            if (!rs.next()) throw ApiException.forbidden(at + ".item_id: " + j.itemId() + " is not in batch " + j.batch());
+                    Set<String> ids = itemsByBatch.get(j.batch());
+                    if (ids == null) {
+                        ids = new HashSet<>();
+                        itemIds.setString(1, j.batch());
+                        try (ResultSet rs = itemIds.executeQuery()) {
+                            while (rs.next()) ids.add(rs.getString(1));
                         }
+                        itemsByBatch.put(j.batch(), ids);
+                    }
+                    if (!ids.contains(j.itemId())) {
+                        throw ApiException.forbidden(at + ".item_id: " + j.itemId() + " is not in batch " + j.batch());
                     }
                     JudgmentKey key = new JudgmentKey(j.judgmentId(), j.version());
                     String body = Json.write(JudgmentJson.write(j));

@@ -25,8 +25,15 @@ public final class Outbox {
         this.store = store;
     }
 
+    /** One pending version as stored: its key and its {@code full} JSON, sent as it is. */
+    public record Pending(JudgmentKey key, String body) {
+    }
+
     /** A page of pending versions, oldest first, and where the next page starts. */
-    public record Page(List<Judgment> judgments, long nextAfter, boolean more) {
+    public record Page(List<Pending> entries, long nextAfter, boolean more) {
+        public List<Judgment> judgments() {
+            return entries.stream().map(e -> JudgmentJson.read(Json.parse(e.body()))).toList();
+        }
     }
 
     /**
@@ -35,10 +42,10 @@ public final class Outbox {
      */
     public Page pending(String annotator, Set<String> batches, long after, int limit) {
         return store.withConnection(c -> {
-            List<Judgment> out = new ArrayList<>();
+            List<Pending> out = new ArrayList<>();
             long last = after;
             boolean more = false;
-            try (PreparedStatement ps = c.prepareStatement("SELECT rowid, batch, body FROM judgment WHERE synced_at IS NULL "
+            try (PreparedStatement ps = c.prepareStatement("SELECT rowid, batch, judgment_id, version, body FROM judgment WHERE synced_at IS NULL "
                     + "AND annotator = ? AND rowid > ? ORDER BY rowid LIMIT ?")) {
                 ps.setString(1, annotator);
                 ps.setLong(2, after);
@@ -51,7 +58,7 @@ public final class Outbox {
                         }
                         last = rs.getLong(1);
                         if (!batches.contains(rs.getString(2))) continue;
-                        out.add(JudgmentJson.read(Json.parse(rs.getString(3))));
+                        out.add(new Pending(new JudgmentKey(java.util.UUID.fromString(rs.getString(3)), rs.getInt(4)), rs.getString(5)));
                     }
                 }
             }

@@ -22,8 +22,6 @@ import org.arbiter.model.Judgment;
 import org.arbiter.server.JudgmentKey;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The HTTP side of sync. The token travels only in the Authorization header and is never put in a message. */
 public final class SyncClient {
@@ -75,11 +73,22 @@ public final class SyncClient {
 
     /** Pushes judgment versions; the receipt lists exactly what the server now holds. */
     public Receipt push(List<Judgment> judgments) {
-        ObjectNode body = Json.object();
-        ArrayNode list = body.putArray("judgments");
-        for (Judgment j : judgments) list.add(JudgmentJson.write(j));
+        List<String> bodies = new ArrayList<>(judgments.size());
+        for (Judgment j : judgments) bodies.add(Json.write(JudgmentJson.write(j)));
+        return pushBodies(bodies);
+    }
+
+    /** Pushes versions given as their stored {@code full} JSON objects, without re-encoding them. */
+    public Receipt pushBodies(List<String> bodies) {
+        StringBuilder sb = new StringBuilder(bodies.stream().mapToInt(String::length).sum() + bodies.size() + 16);
+        sb.append("{\"judgments\":[");
+        for (int i = 0; i < bodies.size(); i++) {
+            if (i > 0) sb.append(',');
+            sb.append(bodies.get(i));
+        }
+        sb.append("]}");
         HttpRequest req = request("/api/judgments").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(sb.toString())).build();
         JsonNode r = send(req);
         List<JudgmentKey> accepted = new ArrayList<>();
         for (JsonNode k : r.path("accepted")) {

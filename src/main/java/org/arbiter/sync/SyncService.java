@@ -18,7 +18,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.arbiter.model.Item;
-import org.arbiter.model.Judgment;
 import org.arbiter.server.JudgmentKey;
 import org.arbiter.store.LocalStore;
 
@@ -159,10 +158,14 @@ public final class SyncService implements AutoCloseable {
         while (true) {
             Outbox.Page page = outbox.pending(annotator, assigned, after, chunk);
             after = page.nextAfter();
-            if (!page.judgments().isEmpty()) {
-                SyncClient.Receipt receipt = client.push(page.judgments());
+            if (!page.entries().isEmpty()) {
+                List<String> bodies = new ArrayList<>(page.entries().size());
                 Set<JudgmentKey> sent = new HashSet<>();
-                for (Judgment j : page.judgments()) sent.add(new JudgmentKey(j.judgmentId(), j.version()));
+                for (Outbox.Pending p : page.entries()) {
+                    bodies.add(p.body());
+                    sent.add(p.key());
+                }
+                SyncClient.Receipt receipt = client.pushBodies(bodies);
                 List<JudgmentKey> confirmed = receipt.accepted().stream().filter(sent::contains).toList();
                 outbox.markSynced(confirmed);
                 pushed += confirmed.size();
