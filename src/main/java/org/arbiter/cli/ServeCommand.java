@@ -59,18 +59,39 @@ public final class ServeCommand implements Runnable {
         String url = db != null ? db : defaultServerDb();
         ServerStore store = ServerStore.open(url);
         ArbiterServer server = new ArbiterServer(store, host, port, tls).start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            store.close();
-            stopped.countDown();
-        }, "arbiter-serve-stop"));
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "arbiter-serve-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         out.println("serving " + store.url() + " on " + server.url() + " (Ctrl+C to stop)");
         out.flush();
         try {
-            stopped.await();
+            stop.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            server.stop();
+            store.close();
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is what stopped us
+            }
         }
+    }
+
+    /** Counted down by Ctrl+C (the shutdown hook), or by {@link #stopForTest()}. */
+    private final CountDownLatch stop = new CountDownLatch(1);
+
+    /** Ends a running {@code serve} as Ctrl+C would, for tests that run it in-process. */
+    public void stopForTest() {
+        stop.countDown();
     }
 }
