@@ -1,6 +1,11 @@
 package org.arbiter.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import org.arbiter.store.LocalStore;
@@ -27,6 +32,10 @@ public final class LoginCommand implements Callable<Integer> {
     @Option(names = "--token", paramLabel = "TOKEN", required = true, description = "The token from: arbiter server annotator add NAME")
     String token;
 
+    @Option(names = "--trust-cert", paramLabel = "FILE",
+            description = "PEM certificate of a lab server with a self-signed certificate (keytool -exportcert -rfc); kept in the store.")
+    Path trustCert;
+
     @Spec
     CommandSpec spec;
 
@@ -35,14 +44,15 @@ public final class LoginCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (LocalStore s = store.open()) {
-            SyncClient client = new SyncClient(server, token.strip());
-            String annotator = SyncService.login(s, client, token.strip());
+            String pem = trustCert == null ? null : Files.readString(trustCert, StandardCharsets.US_ASCII);
+            SyncClient client = new SyncClient(server, token.strip(), pem == null ? null : SyncClient.trusting(pem), Duration.ofSeconds(30));
+            String annotator = SyncService.login(s, client, token.strip(), pem);
             out.println("logged in to " + client.server() + " as " + annotator + " (store: " + s.file() + ")");
             return 0;
         } catch (SyncException e) {
             err.println("arbiter login: " + e.getMessage());
             return 1;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IOException e) {
             err.println("arbiter login: " + e.getMessage());
             return 2;
         } finally {

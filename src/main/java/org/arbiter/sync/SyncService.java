@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import javax.net.ssl.SSLContext;
+
 import org.arbiter.model.Item;
 import org.arbiter.server.JudgmentKey;
 import org.arbiter.store.LocalStore;
@@ -32,6 +34,8 @@ public final class SyncService implements AutoCloseable {
     public static final String KEY_TOKEN = "sync.token";
     public static final String KEY_ANNOTATOR = "sync.annotator";
     public static final String KEY_LAST_SYNC = "sync.last";
+    /** PEM of a lab's self-signed certificate, trusted instead of the JVM's trust store when present. */
+    public static final String KEY_TRUST_CERT = "sync.trust_cert";
 
     private final LocalStore store;
     private final Supplier<SyncClient> clients;
@@ -71,12 +75,15 @@ public final class SyncService implements AutoCloseable {
             throw new SyncException(SyncException.Kind.NOT_LOGGED_IN,
                     "not logged in to a server: run arbiter login --server URL --token TOKEN");
         }
-        return new SyncClient(server.get(), token.get());
+        SSLContext ssl = store.settings().get(KEY_TRUST_CERT).map(SyncClient::trusting).orElse(null);
+        return new SyncClient(server.get(), token.get(), ssl, Duration.ofSeconds(60));
     }
 
     /** Saves the server and token after checking them; returns the annotator name the token belongs to. */
-    public static String login(LocalStore store, SyncClient client, String token) {
+    public static String login(LocalStore store, SyncClient client, String token, String trustCertPem) {
         String annotator = client.whoAmI();
+        if (trustCertPem != null) store.settings().put(KEY_TRUST_CERT, trustCertPem);
+        else store.settings().remove(KEY_TRUST_CERT);
         store.settings().put(KEY_SERVER, client.server());
         store.settings().put(KEY_TOKEN, token);
         store.settings().put(KEY_ANNOTATOR, annotator);

@@ -69,6 +69,24 @@ class TlsServerTest {
                 plainWorked = false;
             }
             assertThat(plainWorked).isFalse();
+
+            // the README's way: export the certificate, log in trusting it, sync
+            Path cert = dir.resolve("lab.crt");
+            Process export = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                    "-exportcert", "-rfc", "-alias", "arbiter", "-keystore", keystore.toString(), "-storepass", password,
+                    "-file", cert.toString()).redirectErrorStream(true).start();
+            String exportLog = new String(export.getInputStream().readAllBytes());
+            assertThat(export.waitFor()).as(exportLog).isZero();
+            Path db = dir.resolve("ana.db");
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            int code = org.arbiter.cli.ArbiterCommand.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                    "login", "--server", lab.url(), "--token", lab.tokens.get("ana"), "--trust-cert", cert.toString(), "--db", db.toString());
+            assertThat(code).as(err.toString()).isZero();
+            code = org.arbiter.cli.ArbiterCommand.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                    "sync", "--db", db.toString());
+            assertThat(code).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("pulled 0 batches");
         }
     }
 }
