@@ -12,6 +12,10 @@ import picocli.CommandLine.Command;
                 ImportCommand.class,
                 ExportCommand.class,
                 ItemsCommand.class,
+                ServeCommand.class,
+                ServerCommand.class,
+                LoginCommand.class,
+                SyncCommand.class,
         })
 public final class ArbiterCommand implements Runnable {
     /** Data errors (bad input files, failed checks). Usage errors are picocli's 2. */

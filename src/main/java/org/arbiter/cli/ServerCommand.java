@@ -1,0 +1,234 @@
+package org.arbiter.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+import org.arbiter.logic.json.Json;
+import org.arbiter.model.Item;
+import org.arbiter.model.Judgment;
+import org.arbiter.server.AnnotatorInfo;
+import org.arbiter.server.ApiException;
+import org.arbiter.server.JsonLines;
+import org.arbiter.server.PushReceipt;
+import org.arbiter.server.ServerStatus;
+import org.arbiter.server.ServerStore;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code arbiter server --db JDBC_URL …}: the lab admin's commands, run against the server's database. */
+@Command(name = "server", mixinStandardHelpOptions = true,
+        description = "Administer the lab server's database: annotators, imports, status, offline ingest.",
+        subcommands = {
+                ServerCommand.Annotator.class,
+                ServerCommand.Import.class,
+                ServerCommand.Status.class,
+                ServerCommand.Ingest.class,
+        })
+public final class ServerCommand implements Runnable {
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "jdbc:sqlite:FILE or jdbc:postgresql://… (default: the one arbiter serve uses)")
+    String db;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Opens the database, runs {@code work}, and turns a refused request into a clean exit 1. */
+    static int withStore(CommandSpec spec, String db, Function<ServerStore, Integer> work) {
+        // --db may be given on this subcommand or on any command above it
+        for (CommandSpec s = spec; db == null && s != null; s = s.parent()) {
+            if (s.findOption("--db") != null) db = s.findOption("--db").getValue();
+        }
+        String url = db != null ? db : ServeCommand.defaultServerDb();
+        try (ServerStore store = ServerStore.open(url)) {
+            return work.apply(store);
+        } catch (ApiException e) {
+            spec.commandLine().getErr().println("arbiter server: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return 1;
+        } finally {
+            spec.commandLine().getOut().flush();
+        }
+    }
+
+    @Command(name = "annotator", mixinStandardHelpOptions = true, description = "Add, list or revoke annotators.",
+            subcommands = {Annotator.Add.class, Annotator.ListAll.class, Annotator.Revoke.class})
+    public static final class Annotator implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+
+        @Command(name = "add", mixinStandardHelpOptions = true,
+                description = "Add an annotator; prints their token once, alone on the last line (only its hash is kept).")
+        static final class Add implements Callable<Integer> {
+            @Option(names = "--db", paramLabel = "JDBC_URL", description = "The server database (or give it before the subcommand).")
+            String db;
+            @Parameters(paramLabel = "NAME")
+            String name;
+            @Spec
+            CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                return withStore(spec, db, store -> {
+                    String token = store.addAnnotator(name);
+                    PrintWriter out = spec.commandLine().getOut();
+                    out.println("added annotator " + name + "; their token (shown once, give it to them privately):");
+                    out.println(token);
+                    return 0;
+                });
+            }
+        }
+
+        @Command(name = "list", mixinStandardHelpOptions = true, description = "List annotators and their assignments.")
+        static final class ListAll implements Callable<Integer> {
+            @Option(names = "--db", paramLabel = "JDBC_URL", description = "The server database (or give it before the subcommand).")
+            String db;
+            @Spec
+            CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                return withStore(spec, db, store -> {
+                    PrintWriter out = spec.commandLine().getOut();
+                    out.printf("%-24s %-8s %12s %10s%n", "name", "status", "assignments", "completed");
+                    for (AnnotatorInfo a : store.annotators()) {
+                        out.printf("%-24s %-8s %12d %10d%n", a.name(), a.revoked() ? "revoked" : "active", a.assignments(), a.completed());
+                    }
+                    return 0;
+                });
+            }
+        }
+
+        @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke an annotator's token at once.")
+        static final class Revoke implements Callable<Integer> {
+            @Option(names = "--db", paramLabel = "JDBC_URL", description = "The server database (or give it before the subcommand).")
+            String db;
+            @Parameters(paramLabel = "NAME")
+            String name;
+            @Spec
+            CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                return withStore(spec, db, store -> {
+                    if (!store.revoke(name)) throw ApiException.badRequest("no annotator named " + name);
+                    spec.commandLine().getOut().println("revoked " + name + ": their token is refused from now on");
+                    return 0;
+                });
+            }
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import native JSONL items into batches of N, each assigned to K distinct annotators.")
+    static final class Import implements Callable<Integer> {
+        @Option(names = "--db", paramLabel = "JDBC_URL", description = "The server database (or give it before the subcommand).")
+        String db;
+        @Parameters(paramLabel = "FILE")
+        Path file;
+        @Option(names = "--batch", paramLabel = "NAME", required = true, description = "Batch name; batches are NAME-001, NAME-002, …")
+        String batch;
+        @Option(names = "--overlap", paramLabel = "K", defaultValue = "1", description = "Annotators per item (default: ${DEFAULT-VALUE}).")
+        int overlap;
+        @Option(names = "--batch-size", paramLabel = "N", defaultValue = "50", description = "Items per batch (default: ${DEFAULT-VALUE}).")
+        int batchSize;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return withStore(spec, db, store -> {
+                List<Item> items = JsonLines.items(file, batch);
+                Map<String, List<String>> batches = store.importItems(batch, items, overlap, batchSize);
+                PrintWriter out = spec.commandLine().getOut();
+                for (Map.Entry<String, List<String>> e : batches.entrySet()) {
+                    out.println(e.getKey() + ": " + String.join(", ", e.getValue()));
+                }
+                out.println("imported " + items.size() + " items into " + batches.size() + " batches, each item for "
+                        + overlap + " annotator" + (overlap == 1 ? "" : "s"));
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Counts; with --json the last line is one JSON object.")
+    static final class Status implements Callable<Integer> {
+        @Option(names = "--db", paramLabel = "JDBC_URL", description = "The server database (or give it before the subcommand).")
+        String db;
+        @Option(names = "--json", description = "End with one JSON object.")
+        boolean json;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return withStore(spec, db, store -> {
+                ServerStatus s = store.status();
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    ObjectNode o = Json.object();
+                    o.put("items", s.items());
+                    o.put("batches", s.batches());
+                    o.put("completed_batches", s.completedBatches());
+                    o.put("judgments", s.judgments());
+                    o.put("judgment_versions", s.versions());
+                    o.put("annotators", s.annotators());
+                    o.put("assignments", s.assignments());
+                    o.put("completed_assignments", s.completedAssignments());
+                    out.println(Json.write(o));
+                } else {
+                    out.println("database:    " + store.url());
+                    out.println("items:       " + s.items());
+                    out.println("batches:     " + s.batches() + " (" + s.completedBatches() + " completed by all their annotators)");
+                    out.println("assignments: " + s.assignments() + " (" + s.completedAssignments() + " completed)");
+                    out.println("judgments:   " + s.judgments() + " current (" + s.versions() + " versions)");
+                    out.println("annotators:  " + s.annotators() + " active");
+                }
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "Take an annotator's offline `full` export (sneakernet): same result as their sync, idempotent.")
+    static final class Ingest implements Callable<Integer> {
+        @Option(names = "--db", paramLabel = "JDBC_URL", description = "The server database (or give it before the subcommand).")
+        String db;
+        @Parameters(paramLabel = "FILE")
+        Path file;
+        @Option(names = "--annotator", paramLabel = "NAME", required = true, description = "Whose export this is.")
+        String annotator;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return withStore(spec, db, store -> {
+                List<Judgment> judgments = JsonLines.judgments(file);
+                PushReceipt r = store.push(annotator, judgments);
+                spec.commandLine().getOut().println("ingested " + r.accepted().size() + " judgment versions from " + file + ": "
+                        + r.inserted() + " new, " + r.duplicates() + " already on the server; completed batches: "
+                        + (r.completedBatches().isEmpty() ? "none" : String.join(", ", r.completedBatches())));
+                return 0;
+            });
+        }
+    }
+}

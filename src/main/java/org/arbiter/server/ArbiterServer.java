@@ -1,0 +1,206 @@
+package org.arbiter.server;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.arbiter.logic.json.FieldException;
+import org.arbiter.logic.json.ItemJson;
+import org.arbiter.logic.json.Json;
+import org.arbiter.logic.json.JudgmentJson;
+import org.arbiter.model.Item;
+import org.arbiter.model.Judgment;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson3;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The lab's sync server: annotators pull the batches assigned to them and push judgment versions.
+ * Every endpoint but {@code /api/health} needs {@code Authorization: Bearer TOKEN}.
+ *
+ * <pre>
+ * GET  /api/health                  no token; {"status":"ok"}
+ * GET  /api/me                      {"annotator": NAME}
+ * GET  /api/batches                 {"batches":[{"name","items","completed"}]} — only the caller's
+ * GET  /api/batches/{name}/items    {"batch","items":[native item without gold/prior labels]} — 403 if not assigned
+ * POST /api/judgments               {"judgments":[full judgment JSON]} → receipt
+ *                                   {"accepted":[{"judgment_id","version"}],"inserted","duplicates","completed_batches"}
+ * </pre>
+ * Errors are {@code {"error": reason}} with 400 (malformed), 401 (token), 403 (not yours), 409 (conflicting
+ * version), 413 (too large). A refused request changes nothing.
+ */
+public final class ArbiterServer implements AutoCloseable {
+    public static final int DEFAULT_PORT = 8470;
+    public static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
+    private static final String ANNOTATOR = "arbiter.annotator";
+
+    private final ServerStore store;
+    private final String host;
+    private final Tls tls;
+    private Javalin app;
+    private int port;
+
+    /** A PKCS#12 or JKS keystore holding the server's key and certificate. */
+    public record Tls(Path keystore, char[] password) {
+    }
+
+    public ArbiterServer(ServerStore store, String host, int port, Tls tls) {
+        this.store = store;
+        this.host = host;
+        this.port = port;
+        this.tls = tls;
+    }
+
+    /** Starts listening; port 0 picks a free one, and a restart after {@link #stop()} reuses the port found. */
+    public synchronized ArbiterServer start() {
+        if (app != null) return this;
+        Javalin a = Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson3());
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.startup.showJavalinBanner = false;
+            if (tls != null) {
+                config.jetty.addConnector((server, httpConfig) -> {
+                    SslContextFactory.Server ssl = new SslContextFactory.Server();
+                    ssl.setKeyStorePath(tls.keystore().toAbsolutePath().toString());
+                    ssl.setKeyStorePassword(new String(tls.password()));
+                    HttpConfiguration https = new HttpConfiguration(httpConfig);
+                    https.addCustomizer(new SecureRequestCustomizer(false));
+                    ServerConnector connector = new ServerConnector(server, ssl, new HttpConnectionFactory(https));
+                    connector.setHost(host);
+                    connector.setPort(port);
+                    return connector;
+                });
+            }
+            config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            config.routes.exception(FieldException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            config.routes.exception(JacksonException.class, (e, ctx) -> error(ctx, 400, "malformed JSON: " + e.getOriginalMessage()));
+            config.routes.before("/api/*", this::authenticate);
+            config.routes.get("/api/health", ctx -> ctx.json(Json.object().put("status", "ok")));
+            config.routes.get("/api/me", ctx -> ctx.json(Json.object().put("annotator", annotator(ctx))));
+            config.routes.get("/api/batches", this::batches);
+            config.routes.get("/api/batches/{name}/items", this::items);
+            config.routes.post("/api/judgments", this::push);
+        });
+        if (tls != null) a.start();
+        else a.start(host, port);
+        app = a;
+        port = a.port();
+        return this;
+    }
+
+    public synchronized void stop() {
+        if (app != null) {
+            app.stop();
+            app = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return (tls != null ? "https" : "http") + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    private void authenticate(Context ctx) {
+        if (ctx.path().equals("/api/health")) return;
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new ApiException(401, "missing bearer token (Authorization: Bearer TOKEN)");
+        }
+        String name = store.authenticate(header.substring(7).strip())
+                .orElseThrow(() -> new ApiException(401, "token refused: unknown or revoked"));
+        ctx.attribute(ANNOTATOR, name);
+    }
+
+    private static String annotator(Context ctx) {
+        String name = ctx.attribute(ANNOTATOR);
+        if (name == null) throw new ApiException(401, "missing bearer token");
+        return name;
+    }
+
+    private void batches(Context ctx) {
+        ArrayNode list = Json.array();
+        for (AssignedBatch b : store.assignedBatches(annotator(ctx))) {
+            list.addObject().put("name", b.name()).put("items", b.items()).put("completed", b.completed());
+        }
+        ObjectNode o = Json.object();
+        o.set("batches", list);
+        ctx.json(o);
+    }
+
+    private void items(Context ctx) {
+        String batch = ctx.pathParam("name");
+        List<Item> items = store.itemsFor(annotator(ctx), batch);
+        ObjectNode o = Json.object();
+        o.put("batch", batch);
+        ArrayNode list = o.putArray("items");
+        for (Item item : items) list.add(ItemJson.write(item));
+        ctx.json(o);
+    }
+
+    private void push(Context ctx) {
+        String annotator = annotator(ctx);
+        List<Judgment> judgments = readPush(Json.MAPPER.readTree(body(ctx)));
+        PushReceipt receipt = store.push(annotator, judgments);
+        ctx.json(writeReceipt(receipt));
+    }
+
+    /** The request body, refused with 413 above the size limit (declared or actual). */
+    private static byte[] body(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_REQUEST_BYTES) {
+            throw new ApiException(413, "request of " + declared + " bytes is over the limit of " + MAX_REQUEST_BYTES);
+        }
+        return ctx.bodyAsBytes();
+    }
+
+    /** Reads {@code {"judgments":[…]}}; a bad field is reported with its index. */
+    public static List<Judgment> readPush(JsonNode body) {
+        if (body == null || !body.isObject()) throw ApiException.badRequest("expected a JSON object {\"judgments\": [...]}");
+        JsonNode list = Json.requireArray(body, "judgments", "");
+        List<Judgment> out = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            try {
+                out.add(JudgmentJson.read(list.get(i)));
+            } catch (FieldException e) {
+                throw ApiException.badRequest("judgments[" + i + "]." + e.getMessage());
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw ApiException.badRequest("judgments[" + i + "]: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    public static ObjectNode writeReceipt(PushReceipt r) {
+        ObjectNode o = Json.object();
+        ArrayNode acc = o.putArray("accepted");
+        for (JudgmentKey k : r.accepted()) acc.addObject().put("judgment_id", k.judgmentId().toString()).put("version", k.version());
+        o.put("inserted", r.inserted());
+        o.put("duplicates", r.duplicates());
+        ArrayNode done = o.putArray("completed_batches");
+        r.completedBatches().forEach(done::add);
+        return o;
+    }
+
+    private static void error(Context ctx, int status, String reason) {
+        ctx.status(status);
+        ctx.json(Json.object().put("error", reason == null ? "error" : reason));
+    }
+}

@@ -1,0 +1,62 @@
+package org.arbiter.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.arbiter.logic.json.FieldException;
+import org.arbiter.logic.json.ItemJson;
+import org.arbiter.logic.json.Json;
+import org.arbiter.logic.json.JudgmentJson;
+import org.arbiter.model.Item;
+import org.arbiter.model.Judgment;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The admin's input files, one JSON object a line: native items for {@code import}, the {@code full}
+ * judgment export for {@code ingest}. The whole file is read before anything is stored, and the first bad
+ * line stops it with file, line and field.
+ */
+public final class JsonLines {
+    private JsonLines() {
+    }
+
+    public static List<Item> items(Path file, String batch) {
+        return read(file, node -> ItemJson.read(node, batch, batch));
+    }
+
+    public static List<Judgment> judgments(Path file) {
+        return read(file, JudgmentJson::read);
+    }
+
+    private static <T> List<T> read(Path file, Function<JsonNode, T> reader) {
+        List<T> out = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (line.isBlank()) continue;
+                try {
+                    out.add(reader.apply(Json.parse(line)));
+                } catch (FieldException e) {
+                    throw ApiException.badRequest(file + ":" + n + ": " + e.getMessage());
+                } catch (JacksonException e) {
+                    throw ApiException.badRequest(file + ":" + n + ": malformed JSON: " + e.getOriginalMessage());
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    throw ApiException.badRequest(file + ":" + n + ": " + e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw ApiException.badRequest("cannot read " + file + ": " + e.getMessage());
+        }
+        return out;
+    }
+}

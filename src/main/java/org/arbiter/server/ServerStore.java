@@ -1,0 +1,505 @@
+package org.arbiter.server;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.arbiter.logic.json.ItemJson;
+import org.arbiter.logic.json.Json;
+import org.arbiter.logic.json.JudgmentJson;
+import org.arbiter.model.Item;
+import org.arbiter.model.Judgment;
+import org.arbiter.store.Migrations;
+import org.arbiter.store.StoreException;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The lab server's data: annotators (token hashes only), items with their hidden labels, batches and who
+ * is assigned to them, and every judgment version received. One class for SQLite and PostgreSQL: the SQL
+ * is the common subset, and each request is one transaction.
+ */
+public final class ServerStore implements AutoCloseable {
+    public static final Migrations MIGRATIONS = new Migrations("/org/arbiter/server/migrations/", List.of("V1__server.sql"));
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String url;
+    private final HikariDataSource pool;
+
+    private ServerStore(String url, HikariDataSource pool) {
+        this.url = url;
+        this.pool = pool;
+    }
+
+    /** Opens (and migrates) {@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://…}. */
+    public static ServerStore open(String jdbcUrl) {
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(jdbcUrl);
+        cfg.setPoolName("arbiter-server");
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            // SQLite has one writer: one connection makes writers queue here instead of failing with BUSY.
+            cfg.setMaximumPoolSize(1);
+            cfg.addDataSourceProperty("journal_mode", "WAL");
+            cfg.addDataSourceProperty("synchronous", "FULL");
+            cfg.addDataSourceProperty("busy_timeout", "10000");
+        } else if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            cfg.setMaximumPoolSize(8);
+        } else {
+            throw new StoreException("unsupported database URL (use jdbc:sqlite:FILE or jdbc:postgresql://…): " + redact(jdbcUrl));
+        }
+        cfg.setConnectionTimeout(15_000);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(cfg);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open the server database " + redact(jdbcUrl) + ": " + e.getMessage(), e);
+        }
+        ServerStore store = new ServerStore(jdbcUrl, ds);
+        try {
+            store.withConnection(c -> MIGRATIONS.apply(c));
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        return store;
+    }
+
+    /** The URL without its password, for messages. */
+    public static String redact(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+
+    public String url() {
+        return redact(url);
+    }
+
+    DataSource dataSource() {
+        return pool;
+    }
+
+    // ---------------------------------------------------------------- annotators and tokens
+
+    /** Adds an annotator and returns their token. Only its SHA-256 is stored: the token is shown once. */
+    public String addAnnotator(String name) {
+        if (name == null || !name.matches("[A-Za-z0-9._@-]{1,64}")) {
+            throw ApiException.badRequest("annotator name: expected 1–64 letters, digits, '.', '_', '@' or '-', found \"" + name + "\"");
+        }
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM annotator WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) throw ApiException.conflict("annotator " + name + " already exists");
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO annotator (name, token_hash, revoked, created_at) VALUES (?, ?, 0, ?)")) {
+                ps.setString(1, name);
+                ps.setString(2, hash(token));
+                ps.setString(3, Instant.now().toString());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        return token;
+    }
+
+    /** @return false when there is no such annotator */
+    public boolean revoke(String name) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE annotator SET revoked = 1 WHERE name = ?")) {
+                ps.setString(1, name);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    public List<AnnotatorInfo> annotators() {
+        return withConnection(c -> {
+            List<AnnotatorInfo> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.name, a.revoked, a.created_at, "
+                    + "(SELECT COUNT(*) FROM assignment s WHERE s.annotator = a.name), "
+                    + "(SELECT COUNT(*) FROM assignment s WHERE s.annotator = a.name AND s.completed_at IS NOT NULL) "
+                    + "FROM annotator a ORDER BY a.name");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new AnnotatorInfo(rs.getString(1), rs.getInt(2) != 0, rs.getString(3), rs.getInt(4), rs.getInt(5)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The annotator a bearer token belongs to, unless it is unknown or revoked. */
+    public Optional<String> authenticate(String token) {
+        if (token == null || token.isBlank()) return Optional.empty();
+        String h = hash(token);
+        return withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT name FROM annotator WHERE token_hash = ? AND revoked = 0")) {
+                ps.setString(1, h);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            StringBuilder sb = new StringBuilder(64);
+            for (byte b : d) sb.append(String.format("%02x", b));
+            return sb.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- import and assignment
+
+    /**
+     * Splits {@code items} into batches of {@code batchSize} named {@code name-001}, {@code name-002}, … and
+     * assigns each batch to {@code overlap} distinct active annotators, the least loaded first. All or nothing.
+     *
+     * @return the new batch names with their annotators, in order
+     */
+    public Map<String, List<String>> importItems(String name, List<Item> items, int overlap, int batchSize) {
+        if (items.isEmpty()) throw ApiException.badRequest("the file holds no items");
+        if (overlap < 1) throw ApiException.badRequest("--overlap: expected at least 1, found " + overlap);
+        if (batchSize < 1) throw ApiException.badRequest("--batch-size: expected at least 1, found " + batchSize);
+        if (name == null || !name.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw ApiException.badRequest("--batch: expected 1–64 letters, digits, '.', '_' or '-', found \"" + name + "\"");
+        }
+        Set<String> ids = new HashSet<>();
+        for (Item item : items) {
+            if (!ids.add(item.id())) throw ApiException.badRequest("item id " + item.id() + " appears twice in the file");
+        }
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM batch WHERE source = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) throw ApiException.conflict("batch " + name + " was already imported");
+                }
+            }
+            Map<String, Integer> load = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.name, (SELECT COUNT(*) FROM assignment s WHERE "
+                    + "s.annotator = a.name) FROM annotator a WHERE a.revoked = 0 ORDER BY a.name");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) load.put(rs.getString(1), rs.getInt(2));
+            }
+            if (load.size() < overlap) {
+                throw ApiException.badRequest("--overlap " + overlap + " needs " + overlap + " active annotators, the server has "
+                        + load.size() + " (add them with: arbiter server annotator add NAME)");
+            }
+            String now = Instant.now().toString();
+            int batches = (items.size() + batchSize - 1) / batchSize;
+            int width = Math.max(3, String.valueOf(batches).length());
+            Map<String, List<String>> out = new LinkedHashMap<>();
+            try (PreparedStatement batch = c.prepareStatement("INSERT INTO batch (name, source, created_at) VALUES (?, ?, ?)");
+                 PreparedStatement item = c.prepareStatement("INSERT INTO item (batch, id, seq, body) VALUES (?, ?, ?, ?)");
+                 PreparedStatement assign = c.prepareStatement(
+                         "INSERT INTO assignment (batch, annotator, assigned_at) VALUES (?, ?, ?)")) {
+                for (int b = 0; b < batches; b++) {
+                    String batchName = name + "-" + String.format("%0" + width + "d", b + 1);
+                    batch.setString(1, batchName);
+                    batch.setString(2, name);
+                    batch.setString(3, now);
+                    batch.executeUpdate();
+                    List<Item> chunk = items.subList(b * batchSize, Math.min(items.size(), (b + 1) * batchSize));
+                    int seq = 0;
+                    for (Item it : chunk) {
+                        item.setString(1, batchName);
+                        item.setString(2, it.id());
+                        item.setInt(3, ++seq);
+                        item.setString(4, Json.write(ItemJson.write(it.withBatch(batchName))));
+                        item.addBatch();
+                    }
+                    item.executeBatch();
+                    List<String> chosen = load.entrySet().stream()
+                            .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                            .limit(overlap).map(Map.Entry::getKey).toList();
+                    for (String annotator : chosen) {
+                        assign.setString(1, batchName);
+                        assign.setString(2, annotator);
+                        assign.setString(3, now);
+                        assign.executeUpdate();
+                        load.merge(annotator, 1, Integer::sum);
+                    }
+                    out.put(batchName, chosen);
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The batches assigned to an annotator, in creation order. */
+    public List<AssignedBatch> assignedBatches(String annotator) {
+        return withConnection(c -> {
+            List<AssignedBatch> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.batch, (SELECT COUNT(*) FROM item i WHERE i.batch = s.batch), "
+                    + "s.completed_at FROM assignment s JOIN batch b ON b.name = s.batch WHERE s.annotator = ? "
+                    + "ORDER BY b.created_at, b.name")) {
+                ps.setString(1, annotator);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(new AssignedBatch(rs.getString(1), rs.getInt(2), rs.getString(3) != null));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * The items of a batch as an annotator may see them: gold answers and prior labels removed.
+     *
+     * @throws ApiException 403 when the batch is not assigned to this annotator (whether or not it exists,
+     *                      so names cannot be probed)
+     */
+    public List<Item> itemsFor(String annotator, String batch) {
+        return withConnection(c -> {
+            if (!isAssigned(c, batch, annotator)) {
+                throw ApiException.forbidden("batch " + batch + " is not assigned to " + annotator);
+            }
+            List<Item> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT body FROM item WHERE batch = ? ORDER BY seq")) {
+                ps.setString(1, batch);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(ItemJson.read(Json.parse(rs.getString(1)), batch, null).withoutHiddenLabels());
+                }
+            }
+            return out;
+        });
+    }
+
+    private static boolean isAssigned(Connection c, String batch, String annotator) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM assignment WHERE batch = ? AND annotator = ?")) {
+            ps.setString(1, batch);
+            ps.setString(2, annotator);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- judgments
+
+    /**
+     * Stores judgment versions from one annotator in one transaction. A version already present with the
+     * same content is accepted again (pushes are idempotent); with different content the whole request is
+     * refused with 409. Judgments of another annotator, or on items not assigned to them, are refused with
+     * 403. Either way nothing of the request is stored.
+     */
+    public PushReceipt push(String annotator, List<Judgment> judgments) {
+        return inTransaction(c -> {
+            Map<JudgmentKey, String> bodies = new LinkedHashMap<>();
+            Set<String> allowedBatches = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT batch FROM assignment WHERE annotator = ?")) {
+                ps.setString(1, annotator);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) allowedBatches.add(rs.getString(1));
+                }
+            }
+            Map<JudgmentKey, Judgment> byKey = new HashMap<>();
+            Map<String, Set<String>> itemsByBatch = new HashMap<>();
+            try (PreparedStatement itemIds = c.prepareStatement("SELECT id FROM item WHERE batch = ?")) {
+                for (int i = 0; i < judgments.size(); i++) {
+                    Judgment j = judgments.get(i);
+                    String at = "judgments[" + i + "]";
+                    if (!j.annotator().equals(annotator)) {
+                        throw ApiException.forbidden(at + ".annotator: " + j.annotator() + " is not the token's annotator " + annotator);
+                    }
+                    if (!allowedBatches.contains(j.batch())) {
+                        throw ApiException.forbidden(at + ".batch: " + j.batch() + " is not assigned to " + annotator);
+                    }
+                    Set<String> ids = itemsByBatch.get(j.batch());
+                    if (ids == null) {
+                        ids = new HashSet<>();
+                        itemIds.setString(1, j.batch());
+                        try (ResultSet rs = itemIds.executeQuery()) {
+                            while (rs.next()) ids.add(rs.getString(1));
+                        }
+                        itemsByBatch.put(j.batch(), ids);
+                    }
+                    if (!ids.contains(j.itemId())) {
+                        throw ApiException.forbidden(at + ".item_id: " + j.itemId() + " is not in batch " + j.batch());
+                    }
+                    JudgmentKey key = new JudgmentKey(j.judgmentId(), j.version());
+                    String body = Json.write(JudgmentJson.write(j));
+                    String before = bodies.putIfAbsent(key, body);
+                    if (before != null && !before.equals(body)) {
+                        throw ApiException.conflict(at + ": judgment " + key.judgmentId() + " version " + key.version()
+                                + " appears twice in the request with different content");
+                    }
+                    byKey.putIfAbsent(key, j);
+                }
+            }
+            String now = Instant.now().toString();
+            List<JudgmentKey> keys = new ArrayList<>(bodies.keySet());
+            int[] counts;
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO judgment (judgment_id, version, batch, item_id, annotator, "
+                    + "body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (judgment_id, version) DO NOTHING")) {
+                for (JudgmentKey key : keys) {
+                    Judgment j = byKey.get(key);
+                    ins.setString(1, key.judgmentId().toString());
+                    ins.setInt(2, key.version());
+                    ins.setString(3, j.batch());
+                    ins.setString(4, j.itemId());
+                    ins.setString(5, annotator);
+                    ins.setString(6, bodies.get(key));
+                    ins.setString(7, now);
+                    ins.addBatch();
+                }
+                counts = ins.executeBatch();
+            }
+            int inserted = 0;
+            int duplicates = 0;
+            try (PreparedStatement sel = c.prepareStatement("SELECT body, annotator FROM judgment WHERE judgment_id = ? AND version = ?")) {
+                for (int k = 0; k < keys.size(); k++) {
+                    // A driver that reports no per-row count makes a new row look like a duplicate: the body
+                    // check below still holds, only the inserted/duplicate split is then approximate.
+                    if (counts[k] > 0) {
+                        inserted++;
+                        continue;
+                    }
+                    JudgmentKey key = keys.get(k);
+                    sel.setString(1, key.judgmentId().toString());
+                    sel.setInt(2, key.version());
+                    try (ResultSet rs = sel.executeQuery()) {
+                        if (!rs.next()) throw new SQLException("judgment " + key + " vanished during the push");
+                        if (!rs.getString(2).equals(annotator)) {
+                            throw ApiException.forbidden("judgment " + key.judgmentId() + " belongs to another annotator");
+                        }
+                        if (!rs.getString(1).equals(bodies.get(key))) {
+                            throw ApiException.conflict("judgment " + key.judgmentId() + " version " + key.version()
+                                    + " is already on the server with different content");
+                        }
+                    }
+                    duplicates++;
+                }
+            }
+            Set<String> touched = new LinkedHashSet<>();
+            for (Judgment j : byKey.values()) touched.add(j.batch());
+            List<String> completed = new ArrayList<>();
+            for (String batch : touched) {
+                if (completeIfDone(c, batch, annotator, now)) completed.add(batch);
+            }
+            return new PushReceipt(keys, inserted, duplicates, completed);
+        });
+    }
+
+    /** Marks the annotator's assignment complete when each item of the batch has a judgment of theirs. */
+    private static boolean completeIfDone(Connection c, String batch, String annotator, String now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT completed_at FROM assignment WHERE batch = ? AND annotator = ?")) {
+            ps.setString(1, batch);
+            ps.setString(2, annotator);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getString(1) != null) return false;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM item i WHERE i.batch = ? AND NOT EXISTS "
+                + "(SELECT 1 FROM judgment j WHERE j.batch = i.batch AND j.item_id = i.id AND j.annotator = ?)")) {
+            ps.setString(1, batch);
+            ps.setString(2, annotator);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getInt(1) > 0) return false;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE assignment SET completed_at = ? WHERE batch = ? AND annotator = ?")) {
+            ps.setString(1, now);
+            ps.setString(2, batch);
+            ps.setString(3, annotator);
+            ps.executeUpdate();
+        }
+        return true;
+    }
+
+    /** Every stored version, for checks and tests: key → annotator. */
+    public Map<JudgmentKey, String> judgmentKeys() {
+        return withConnection(c -> {
+            Map<JudgmentKey, String> out = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT judgment_id, version, annotator FROM judgment");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(new JudgmentKey(java.util.UUID.fromString(rs.getString(1)), rs.getInt(2)), rs.getString(3));
+            }
+            return out;
+        });
+    }
+
+    public ServerStatus status() {
+        return withConnection(c -> new ServerStatus(
+                count(c, "SELECT COUNT(*) FROM item"),
+                count(c, "SELECT COUNT(*) FROM batch"),
+                count(c, "SELECT COUNT(*) FROM batch b WHERE EXISTS (SELECT 1 FROM assignment s WHERE s.batch = b.name) "
+                        + "AND NOT EXISTS (SELECT 1 FROM assignment s WHERE s.batch = b.name AND s.completed_at IS NULL)"),
+                count(c, "SELECT COUNT(*) FROM (SELECT DISTINCT annotator, batch, item_id FROM judgment) t"),
+                count(c, "SELECT COUNT(*) FROM judgment"),
+                count(c, "SELECT COUNT(*) FROM annotator WHERE revoked = 0"),
+                count(c, "SELECT COUNT(*) FROM assignment"),
+                count(c, "SELECT COUNT(*) FROM assignment WHERE completed_at IS NOT NULL")));
+    }
+
+    private static int count(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    <T> T withConnection(Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("server database: " + e.getMessage(), e);
+        }
+    }
+
+    <T> T inTransaction(Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("server database: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+}

@@ -1,0 +1,110 @@
+package org.arbiter.sync;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.arbiter.model.Domain;
+import org.arbiter.model.Item;
+import org.arbiter.model.Judgment;
+import org.arbiter.model.Preference;
+import org.arbiter.model.Prompt;
+import org.arbiter.model.Response;
+import org.arbiter.server.ArbiterServer;
+import org.arbiter.server.ServerStore;
+import org.arbiter.store.LocalStore;
+
+/**
+ * Sync throughput: judgment versions pushed per second from a local store to a server on loopback with
+ * SQLite on the server. Only the push is timed; setup (import, pull, local saves) is not.
+ */
+public final class SyncBenchmark {
+    public static final int CHUNK = 5000;
+
+    public record Result(int judgments, double seconds, double perSecond) {
+        public String summary() {
+            return String.format("sync push: %,d judgment versions in %.2f s = %,.0f per second (SQLite server, loopback, chunks of %d)",
+                    judgments, seconds, perSecond, CHUNK);
+        }
+    }
+
+    private SyncBenchmark() {
+    }
+
+    public static Result run(int judgments) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("arbiter-sync-bench");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot make a temporary folder: " + e.getMessage(), e);
+        }
+        try {
+            return run(dir, judgments);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    static Result run(Path dir, int judgments) {
+        int itemCount = Math.max(1, Math.min(judgments, 10_000));
+        List<Item> items = new ArrayList<>(itemCount);
+        for (int i = 0; i < itemCount; i++) {
+            items.add(new Item("b" + i, "bench", Domain.GENERAL, Prompt.text("Prompt " + i),
+                    List.of(new Response("a", null, "Answer A " + i), new Response("b", null, "Answer B " + i)),
+                    null, null, Map.of(), List.of()));
+        }
+        try (ServerStore serverStore = ServerStore.open("jdbc:sqlite:" + dir.resolve("server.db"));
+             LocalStore local = LocalStore.open(dir.resolve("local.db"))) {
+            String token = serverStore.addAnnotator("bench");
+            serverStore.importItems("bench", items, 1, 1000);
+            ArbiterServer server = new ArbiterServer(serverStore, "127.0.0.1", 0, null).start();
+            try {
+                SyncClient client = new SyncClient(server.url(), token, null, Duration.ofMinutes(2));
+                SyncService sync = new SyncService(local, () -> client, CHUNK);
+                local.settings().put(SyncService.KEY_ANNOTATOR, "bench");
+                sync.syncNow(); // pull the batches
+                List<Item> pulled = local.items().all();
+                Preference[] prefs = Preference.values();
+                Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+                local.inTransaction(c -> {
+                    UUID[] ids = new UUID[pulled.size()];
+                    for (int n = 0; n < judgments; n++) {
+                        int k = n % pulled.size();
+                        Item item = pulled.get(k);
+                        if (ids[k] == null) ids[k] = UUID.randomUUID();
+                        int version = n / pulled.size() + 1;
+                        local.judgments().save(c, new Judgment(ids[k], item.id(), item.batch(), "bench", version, prefs[n % prefs.length],
+                                Set.of(), Map.of(), "bench rationale " + n, List.of(), "a", t0, t0.plusSeconds(n), 1000));
+                    }
+                    return null;
+                });
+                long start = System.nanoTime();
+                SyncResult r = sync.syncNow();
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (r.pushed() != judgments || r.pending() != 0) {
+                    throw new IllegalStateException("bench pushed " + r.pushed() + " of " + judgments + ", " + r.pending() + " pending");
+                }
+                return new Result(judgments, seconds, judgments / seconds);
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder left behind is harmless
+        }
+    }
+}

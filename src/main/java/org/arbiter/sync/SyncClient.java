@@ -1,0 +1,183 @@
+package org.arbiter.sync;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.net.ssl.SSLContext;
+
+import org.arbiter.logic.json.ItemJson;
+import org.arbiter.logic.json.Json;
+import org.arbiter.logic.json.JudgmentJson;
+import org.arbiter.model.Item;
+import org.arbiter.model.Judgment;
+import org.arbiter.server.JudgmentKey;
+
+import tools.jackson.databind.JsonNode;
+
+/** The HTTP side of sync. The token travels only in the Authorization header and is never put in a message. */
+public final class SyncClient {
+    private final URI base;
+    private final String token;
+    private final HttpClient http;
+    private final Duration requestTimeout;
+
+    public SyncClient(String serverUrl, String token) {
+        this(serverUrl, token, null, Duration.ofSeconds(60));
+    }
+
+    /** @param ssl trust for a lab's self-signed certificate; null uses the JVM's default trust store */
+    public SyncClient(String serverUrl, String token, SSLContext ssl, Duration requestTimeout) {
+        this.base = URI.create(serverUrl.endsWith("/") ? serverUrl.substring(0, serverUrl.length() - 1) : serverUrl);
+        if (base.getScheme() == null || !(base.getScheme().equals("http") || base.getScheme().equals("https"))) {
+            throw new IllegalArgumentException("server URL must start with http:// or https://, found " + serverUrl);
+        }
+        this.token = token;
+        this.requestTimeout = requestTimeout;
+        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5));
+        if (ssl != null) b.sslContext(ssl);
+        this.http = b.build();
+    }
+
+    /**
+     * Trust exactly the given PEM certificate(s): a lab's self-signed server certificate, exported with
+     * {@code keytool -exportcert -rfc}.
+     */
+    public static SSLContext trusting(String pem) {
+        try {
+            java.security.cert.CertificateFactory cf = java.security.cert.CertificateFactory.getInstance("X.509");
+            java.security.KeyStore ks = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+            ks.load(null, null);
+            int n = 0;
+            for (java.security.cert.Certificate cert : cf.generateCertificates(
+                    new java.io.ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))) {
+                ks.setCertificateEntry("lab-" + n++, cert);
+            }
+            if (n == 0) throw new IllegalArgumentException("no certificate found in the trusted certificate file");
+            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ks);
+            SSLContext ssl = SSLContext.getInstance("TLS");
+            ssl.init(null, tmf.getTrustManagers(), null);
+            return ssl;
+        } catch (java.security.GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException("cannot read the trusted certificate: " + e.getMessage(), e);
+        }
+    }
+
+    public String server() {
+        return base.toString();
+    }
+
+    /** The annotator the token belongs to. */
+    public String whoAmI() {
+        return send(get("/api/me")).path("annotator").asString();
+    }
+
+    public List<RemoteBatch> batches() {
+        List<RemoteBatch> out = new ArrayList<>();
+        for (JsonNode b : send(get("/api/batches")).path("batches")) {
+            out.add(new RemoteBatch(b.path("name").asString(), b.path("items").asInt(), b.path("completed").asBoolean()));
+        }
+        return out;
+    }
+
+    public List<Item> items(String batch) {
+        JsonNode o = send(get("/api/batches/" + URLEncoder.encode(batch, StandardCharsets.UTF_8).replace("+", "%20") + "/items"));
+        List<Item> out = new ArrayList<>();
+        for (JsonNode i : o.path("items")) out.add(ItemJson.read(i, batch, batch));
+        return out;
+    }
+
+    /** Pushes judgment versions; the receipt lists exactly what the server now holds. */
+    public Receipt push(List<Judgment> judgments) {
+        List<String> bodies = new ArrayList<>(judgments.size());
+        for (Judgment j : judgments) bodies.add(Json.write(JudgmentJson.write(j)));
+        return pushBodies(bodies);
+    }
+
+    /** Pushes versions given as their stored {@code full} JSON objects, without re-encoding them. */
+    public Receipt pushBodies(List<String> bodies) {
+        StringBuilder sb = new StringBuilder(bodies.stream().mapToInt(String::length).sum() + bodies.size() + 16);
+        sb.append("{\"judgments\":[");
+        for (int i = 0; i < bodies.size(); i++) {
+            if (i > 0) sb.append(',');
+            sb.append(bodies.get(i));
+        }
+        sb.append("]}");
+        HttpRequest req = request("/api/judgments").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(sb.toString())).build();
+        JsonNode r = send(req);
+        List<JudgmentKey> accepted = new ArrayList<>();
+        for (JsonNode k : r.path("accepted")) {
+            accepted.add(new JudgmentKey(UUID.fromString(k.path("judgment_id").asString()), k.path("version").asInt()));
+        }
+        List<String> completed = new ArrayList<>();
+        for (JsonNode b : r.path("completed_batches")) completed.add(b.asString());
+        return new Receipt(accepted, r.path("inserted").asInt(), r.path("duplicates").asInt(), completed);
+    }
+
+    /** The server's answer to a push. */
+    public record Receipt(List<JudgmentKey> accepted, int inserted, int duplicates, List<String> completedBatches) {
+    }
+
+    private HttpRequest get(String path) {
+        return request(path).GET().build();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(requestTimeout)
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+    }
+
+    private JsonNode send(HttpRequest req) {
+        HttpResponse<String> resp;
+        try {
+            resp = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new SyncException(SyncException.Kind.UNREACHABLE, "cannot reach the server " + base + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException(SyncException.Kind.UNREACHABLE, "interrupted while talking to " + base, e);
+        }
+        int status = resp.statusCode();
+        if (status == 200) {
+            try {
+                return Json.parse(resp.body());
+            } catch (RuntimeException e) {
+                // A cut connection can leave a truncated body: the request may or may not have been applied,
+                // which is safe to retry because pushes are idempotent.
+                throw new SyncException(SyncException.Kind.UNREACHABLE, "incomplete answer from " + base, e);
+            }
+        }
+        String reason = reason(resp.body());
+        if (status == 401) {
+            throw new SyncException(SyncException.Kind.UNAUTHORIZED, "the server " + base + " refused the token (" + reason
+                    + "); ask the lab for a new one and run: arbiter login");
+        }
+        // 499: the server saw the connection break mid-request; like 5xx, the push may or may not have landed
+        if (status >= 500 || status == 408 || status == 429 || status == 499) {
+            throw new SyncException(SyncException.Kind.UNREACHABLE, "server " + base + " answered " + status + ": " + reason);
+        }
+        throw new SyncException(SyncException.Kind.REFUSED, "server " + base + " refused the request (" + status + "): " + reason);
+    }
+
+    private static String reason(String body) {
+        try {
+            JsonNode o = Json.parse(body);
+            if (o.has("error")) return o.get("error").asString();
+        } catch (RuntimeException ignored) {
+            // not JSON: fall through to the raw text
+        }
+        return body == null || body.isBlank() ? "no reason given" : body.strip();
+    }
+}

@@ -1,0 +1,296 @@
+package org.arbiter.sync;
+
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import javax.net.ssl.SSLContext;
+
+import org.arbiter.model.Item;
+import org.arbiter.server.JudgmentKey;
+import org.arbiter.store.LocalStore;
+
+/**
+ * Sync between the local store and the lab server: pull newly assigned batches, push every pending judgment
+ * version in chunks, record what the server completed. Work never waits for it: the window calls
+ * {@link #requestSync()} and the background loop retries with exponential backoff (1 s doubling to 5 min,
+ * reset on success) until the network is back.
+ */
+public final class SyncService implements AutoCloseable {
+    public static final String KEY_SERVER = "sync.server";
+    public static final String KEY_TOKEN = "sync.token";
+    public static final String KEY_ANNOTATOR = "sync.annotator";
+    public static final String KEY_LAST_SYNC = "sync.last";
+    /** PEM of a lab's self-signed certificate, trusted instead of the JVM's trust store when present. */
+    public static final String KEY_TRUST_CERT = "sync.trust_cert";
+
+    private final LocalStore store;
+    private final Supplier<SyncClient> clients;
+    private final Outbox outbox;
+    private final int chunk;
+    private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
+    private final Object syncLock = new Object();
+
+    private Duration minBackoff = Duration.ofSeconds(1);
+    private Duration maxBackoff = Duration.ofMinutes(5);
+    private Duration interval = Duration.ofMinutes(1);
+    private ScheduledExecutorService loop;
+    private ScheduledFuture<?> next;
+    private Duration backoff = minBackoff;
+    private volatile String lastError;
+    private volatile SyncException.Kind lastErrorKind;
+    private volatile boolean running;
+    private volatile Instant nextAttempt;
+
+    /** @param clients makes the HTTP client for each attempt, so a new login takes effect at once */
+    public SyncService(LocalStore store, Supplier<SyncClient> clients, int chunk) {
+        this.store = store;
+        this.clients = clients;
+        this.outbox = new Outbox(store);
+        this.chunk = chunk;
+    }
+
+    /** Uses the server and token saved by {@code arbiter login}. */
+    public static SyncService forStore(LocalStore store) {
+        return new SyncService(store, () -> clientFromSettings(store), 2000);
+    }
+
+    public static SyncClient clientFromSettings(LocalStore store) {
+        Optional<String> server = store.settings().get(KEY_SERVER);
+        Optional<String> token = store.settings().get(KEY_TOKEN);
+        if (server.isEmpty() || token.isEmpty()) {
+            throw new SyncException(SyncException.Kind.NOT_LOGGED_IN,
+                    "not logged in to a server: run arbiter login --server URL --token TOKEN");
+        }
+        SSLContext ssl = store.settings().get(KEY_TRUST_CERT).map(SyncClient::trusting).orElse(null);
+        return new SyncClient(server.get(), token.get(), ssl, Duration.ofSeconds(60));
+    }
+
+    /** Saves the server and token after checking them; returns the annotator name the token belongs to. */
+    public static String login(LocalStore store, SyncClient client, String token, String trustCertPem) {
+        String annotator = client.whoAmI();
+        if (trustCertPem != null) store.settings().put(KEY_TRUST_CERT, trustCertPem);
+        else store.settings().remove(KEY_TRUST_CERT);
+        store.settings().put(KEY_SERVER, client.server());
+        store.settings().put(KEY_TOKEN, token);
+        store.settings().put(KEY_ANNOTATOR, annotator);
+        return annotator;
+    }
+
+    public SyncService backoff(Duration min, Duration max, Duration interval) {
+        this.minBackoff = min;
+        this.maxBackoff = max;
+        this.interval = interval;
+        this.backoff = min;
+        return this;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    // ------------------------------------------------------------------ one sync
+
+    /**
+     * Pulls, then pushes until nothing is pending. Safe to call from any thread; attempts are serialized.
+     *
+     * @throws SyncException when the server cannot be reached or refuses; what was acknowledged before the
+     *                       failure stays marked, the rest is sent next time
+     */
+    public SyncResult syncNow() {
+        synchronized (syncLock) {
+            running = true;
+            fire();
+            try {
+                SyncResult r = attempt();
+                Instant now = Instant.now();
+                store.settings().put(KEY_LAST_SYNC, now.toString());
+                lastError = null;
+                lastErrorKind = null;
+                return r;
+            } catch (SyncException e) {
+                lastError = e.getMessage();
+                lastErrorKind = e.kind();
+                throw e;
+            } catch (RuntimeException e) {
+                lastError = e.getMessage();
+                lastErrorKind = SyncException.Kind.REFUSED;
+                throw e;
+            } finally {
+                running = false;
+                fire();
+            }
+        }
+    }
+
+    private SyncResult attempt() {
+        SyncClient client = clients.get();
+        String annotator = store.settings().get(KEY_ANNOTATOR).orElseGet(client::whoAmI);
+        List<RemoteBatch> remote = client.batches();
+        Map<String, Integer> local = store.items().countsByBatch();
+        List<String> pulled = new ArrayList<>();
+        int pulledItems = 0;
+        Set<String> assigned = new HashSet<>();
+        for (RemoteBatch b : remote) {
+            assigned.add(b.name());
+            if (local.getOrDefault(b.name(), 0) >= b.items()) continue;
+            List<Item> items = client.items(b.name());
+            int added = store.inTransaction(c -> {
+                int n = 0;
+                for (Item item : items) if (store.items().insertIfAbsent(c, item)) n++;
+                return n;
+            });
+            if (added > 0) {
+                pulled.add(b.name());
+                pulledItems += added;
+            }
+        }
+        int pushed = 0;
+        int duplicates = 0;
+        List<String> completed = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            Outbox.Page page = outbox.pending(annotator, assigned, after, chunk);
+            after = page.nextAfter();
+            if (!page.entries().isEmpty()) {
+                List<String> bodies = new ArrayList<>(page.entries().size());
+                Set<JudgmentKey> sent = new HashSet<>();
+                for (Outbox.Pending p : page.entries()) {
+                    bodies.add(p.body());
+                    sent.add(p.key());
+                }
+                SyncClient.Receipt receipt = client.pushBodies(bodies);
+                List<JudgmentKey> confirmed = receipt.accepted().stream().filter(sent::contains).toList();
+                outbox.markSynced(confirmed);
+                pushed += confirmed.size();
+                duplicates += receipt.duplicates();
+                for (String b : receipt.completedBatches()) if (!completed.contains(b)) completed.add(b);
+                fire();
+            }
+            if (!page.more()) break;
+        }
+        for (RemoteBatch b : remote) if (b.completed()) markComplete(b.name());
+        for (String b : completed) markComplete(b);
+        return new SyncResult(pulled, pulledItems, pushed, duplicates, completed, outbox.pendingCount());
+    }
+
+    private void markComplete(String batch) {
+        store.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE batch SET completed_at = ? WHERE name = ? AND completed_at IS NULL")) {
+                ps.setString(1, Instant.now().toString());
+                ps.setString(2, batch);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ status
+
+    public SyncStatus status() {
+        Instant last = store.settings().get(KEY_LAST_SYNC).map(Instant::parse).orElse(null);
+        return new SyncStatus(last, outbox.pendingCount(), lastError, lastErrorKind, running, nextAttempt);
+    }
+
+    /** Called on the sync thread after each change; a window must hop to its own thread. */
+    public void addListener(Consumer<SyncStatus> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<SyncStatus> listener) {
+        listeners.remove(listener);
+    }
+
+    private void fire() {
+        if (listeners.isEmpty()) return;
+        SyncStatus s = status();
+        for (Consumer<SyncStatus> l : listeners) {
+            try {
+                l.accept(s);
+            } catch (RuntimeException ignored) {
+                // a broken listener must not stop syncing
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ background loop
+
+    /** Starts the background loop with an immediate attempt. */
+    public synchronized void start() {
+        if (loop != null) return;
+        loop = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "arbiter-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduleIn(Duration.ZERO);
+    }
+
+    /** Asks for a sync as soon as possible (after a submit, or the user's sync action). Never blocks. */
+    public synchronized void requestSync() {
+        if (loop == null) return;
+        backoff = minBackoff;
+        scheduleIn(Duration.ZERO);
+    }
+
+    private synchronized void scheduleIn(Duration delay) {
+        if (loop == null || loop.isShutdown()) return;
+        if (next != null) next.cancel(false);
+        nextAttempt = Instant.now().plus(delay);
+        next = loop.schedule(this::background, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void background() {
+        Duration wait;
+        try {
+            syncNow();
+            synchronized (this) {
+                backoff = minBackoff;
+            }
+            wait = interval;
+        } catch (SyncException e) {
+            if (!e.retryable() && e.kind() != SyncException.Kind.REFUSED) {
+                synchronized (this) {
+                    nextAttempt = null;
+                }
+                fire();
+                return; // a refused token or no login: only the user can fix it, requestSync() resumes
+            }
+            synchronized (this) {
+                wait = e.retryable() ? backoff : maxBackoff;
+                backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+            }
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                wait = maxBackoff;
+            }
+        }
+        scheduleIn(wait);
+        fire();
+    }
+
+    /** The delay the loop will wait after the next failure, for tests and the status bar. */
+    public synchronized Duration currentBackoff() {
+        return backoff;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (loop != null) {
+            loop.shutdownNow();
+            loop = null;
+        }
+    }
+}
