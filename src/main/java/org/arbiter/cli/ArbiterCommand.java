@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 ImportCommand.class,
                 ExportCommand.class,
                 ItemsCommand.class,
+                RenderCheckCommand.class,
         })
 public final class ArbiterCommand implements Runnable {
     /** Data errors (bad input files, failed checks). Usage errors are picocli's 2. */
