@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.arbiter.logic.json.FieldException;
@@ -20,6 +19,8 @@ import org.arbiter.model.Domain;
 import org.arbiter.model.Item;
 import org.arbiter.model.Response;
 import org.arbiter.model.Turn;
+import org.arbiter.model.steps.Step;
+import org.arbiter.model.steps.StepSegmenter;
 import org.arbiter.render.PlainCodeHighlighter;
 import org.arbiter.render.RenderedText;
 import org.arbiter.render.ResponseRenderer;
@@ -102,10 +103,8 @@ public final class RenderCheckCommand implements Callable<Integer> {
             ArrayNode cs = line.putArray("code_blocks");
             for (Text t : item.texts()) {
                 texts++;
-                RenderedText r = t.response() != null && t.response().steps() != null
-                        ? renderer.render(t.markdown(), t.domain(), t.referenceLanguage(),
-                        org.arbiter.model.steps.StepSegmenter.segment(t.response(), t.domain()), katex, highlighter)
-                        : renderer.render(t.markdown(), t.domain(), t.referenceLanguage(), null, katex, highlighter);
+                List<Step> steps = t.response() != null ? StepSegmenter.segment(t.response(), t.domain()) : null;
+                RenderedText r = renderer.render(t.markdown(), t.domain(), t.referenceLanguage(), steps, katex, highlighter);
                 if (r.fellBackToRaw()) {
                     // Nothing was drawn: count the text's formulas as failures so the exit code says so.
                     ObjectNode f = fs.addObject();
@@ -240,13 +239,13 @@ public final class RenderCheckCommand implements Callable<Integer> {
             String human = step.path("human_completion").path("text").asString(null);
             if (human != null) texts.add(new Text(human, Domain.MATH, null, null));
         }
-        String id = q.path("problem").isString() ? "line " + lineNo : String.valueOf(lineNo);
-        return new CheckItem(id, texts);
+        // PRM800K lines carry no id; the line number names the item.
+        return new CheckItem("line " + lineNo, texts);
     }
 
     private static String firstLine(String s) {
         if (s == null) return "";
         int k = s.indexOf('\n');
-        return (k < 0 ? s : s.substring(0, k)).toLowerCase(Locale.ROOT).startsWith("unexpected") ? s.substring(0, Math.max(0, k)) : (k < 0 ? s : s.substring(0, k));
+        return k < 0 ? s : s.substring(0, k);
     }
 }

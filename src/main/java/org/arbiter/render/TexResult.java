@@ -5,7 +5,8 @@ package org.arbiter.render;
  *
  * @param html   the drawn formula when ok, else null
  * @param error  the engine's message when not ok, else null
- * @param micros time the engine spent on this formula; 0 for a cache hit or a formula never attempted
+ * @param micros time the engine spent on this formula (engines drawing batches report the batch average);
+ *               0 for a formula never attempted
  * @param skipped true when the engine did not try (budget exhausted); error then says why
  */
 public record TexResult(boolean ok, String html, String error, long micros, boolean skipped) {

@@ -132,10 +132,11 @@ public final class KatexEngine implements TexEngine {
                 window.removeMember("arbiterKatexInput");
                 return (String) r;
             });
-            JsonNode results = Json.MAPPER.readTree(answer);
+            JsonNode batch = Json.MAPPER.readTree(answer);
+            JsonNode results = batch.get("r");
+            long us = batch.path("us").asLong() / chunk.size();
             for (int k = 0; k < chunk.size(); k++) {
                 JsonNode r = results.get(k);
-                long us = r.path("us").asLong();
                 TexResult t = r.path("ok").asBoolean() ? TexResult.ok(r.get("h").asString(), us)
                         : TexResult.failed(r.path("e").asString(), us);
                 out[chunk.get(k)] = t;
