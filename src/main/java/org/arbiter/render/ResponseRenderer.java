@@ -26,9 +26,17 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * are shown as source; both with a notice.
  */
 public final class ResponseRenderer {
-    /** How much one text may cost before the rest is shown as source. */
-    public record Limits(int maxChars, int maxFormulas, long formulaBudgetMillis) {
-        public static final Limits DEFAULT = new Limits(1_000_000, 2_000, 3_000);
+    /**
+     * How much one text may cost before the rest is shown as source.
+     *
+     * @param maxChars            larger texts are not drawn, only shown raw
+     * @param maxFormulas         formulas after this many are shown as source
+     * @param formulaBudgetMillis formulas not drawn within this time are shown as source
+     * @param maxRawChars         a text too large to draw shows only this many characters: WebKit lays out
+     *                            megabytes of text on the JavaFX thread for seconds
+     */
+    public record Limits(int maxChars, int maxFormulas, long formulaBudgetMillis, int maxRawChars) {
+        public static final Limits DEFAULT = new Limits(500_000, 2_000, 3_000, 200_000);
     }
 
     private static final char PH_OPEN = '\uE000';
@@ -58,12 +66,16 @@ public final class ResponseRenderer {
     public RenderedText render(String markdown, Domain domain, String referenceLanguage, List<Step> steps,
                                TexEngine tex, CodeHighlighter code) {
         if (steps == null) steps = StepSegmenter.segment(markdown, domain);
-        String raw = renderRaw(markdown, steps);
         if (markdown.length() > limits.maxChars()) {
-            String notice = String.format(Locale.ROOT, "Shown as raw text: the %s response exceeds the %s limit for drawing.",
-                    size(markdown.length()), size(limits.maxChars()));
+            String shown = markdown.substring(0, Math.min(markdown.length(), limits.maxRawChars()));
+            List<Step> shownSteps = steps.stream().filter(s -> s.end() <= shown.length()).toList();
+            String raw = renderRaw(shown, shownSteps);
+            String notice = String.format(Locale.ROOT, "Shown as raw text: the %s response exceeds the %s limit for drawing%s.",
+                    size(markdown.length()), size(limits.maxChars()),
+                    shown.length() < markdown.length() ? "; only its first " + size(shown.length()) + " are shown" : "");
             return new RenderedText(noticeHtml(notice) + raw, raw, List.of(), List.of(), true, notice);
         }
+        String raw = renderRaw(markdown, steps);
         List<Piece> pieces = pieces(markdown, steps);
         List<MathSpan> spans = new ArrayList<>();
         List<TexEngine.Request> requests = new ArrayList<>();
@@ -81,18 +93,21 @@ public final class ResponseRenderer {
         }
         List<TexResult> results = requests.isEmpty() ? List.of() : tex.renderAll(requests, limits.formulaBudgetMillis());
         List<RenderedText.FormulaOutcome> outcomes = new ArrayList<>();
-        int skipped = 0;
+        int overLimit = Math.max(0, spans.size() - requests.size());
+        int overBudget = 0;
         for (int i = 0; i < spans.size(); i++) {
             MathSpan s = spans.get(i);
             TexResult r = i < results.size() ? results.get(i) : TexResult.skipped("formula limit reached");
-            if (r.skipped()) skipped++;
+            if (r.skipped() && i < results.size()) overBudget++;
             outcomes.add(new RenderedText.FormulaOutcome(s.tex(), s.display(), r.ok(), r.error(), r.micros(), r.skipped()));
         }
         List<String> notices = new ArrayList<>();
-        if (skipped > 0) {
-            notices.add(String.format(Locale.ROOT, "%d of %d formulas shown as source: %s.", skipped, spans.size(),
-                    spans.size() > limits.maxFormulas() ? "more than " + limits.maxFormulas() + " formulas in one response"
-                            : "drawing took longer than " + limits.formulaBudgetMillis() + " ms"));
+        if (overLimit + overBudget > 0) {
+            List<String> why = new ArrayList<>();
+            if (overBudget > 0) why.add("drawing took longer than " + limits.formulaBudgetMillis() + " ms");
+            if (overLimit > 0) why.add("only the first " + limits.maxFormulas() + " formulas of a response are drawn");
+            notices.add(String.format(Locale.ROOT, "%d of %d formulas shown as source: %s.", overLimit + overBudget,
+                    spans.size(), String.join("; ", why)));
         }
         List<RenderedText.CodeOutcome> codeOutcomes = new ArrayList<>();
         StringBuilder out = new StringBuilder(markdown.length() * 2 + 256);

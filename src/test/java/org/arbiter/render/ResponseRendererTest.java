@@ -120,14 +120,16 @@ class ResponseRendererTest {
         long t0 = System.nanoTime();
         RenderedText big = render("word ".repeat(1_100_000), Domain.GENERAL);
         assertThat(big.fellBackToRaw()).isTrue();
-        assertThat(big.notice()).contains("5.5 MB").contains("raw text");
+        assertThat(big.notice()).contains("5.5 MB").contains("raw text").contains("first 200 kB");
+        assertThat(big.rawHtml().length()).isLessThan(400_000);
 
         StringBuilder many = new StringBuilder();
         for (int i = 0; i < 10_000; i++) many.append("$x_{").append(i).append("}$ ");
-        RenderedText r = new ResponseRenderer(new ResponseRenderer.Limits(1_000_000, 500, 3_000))
+        RenderedText r = new ResponseRenderer(new ResponseRenderer.Limits(1_000_000, 500, 3_000, 200_000))
                 .render(many.toString(), Domain.MATH, null, null, katex, new PlainCodeHighlighter());
         assertThat(r.formulas()).hasSize(10_000);
-        assertThat(r.notice()).contains("9500 of 10000 formulas shown as source");
+        assertThat(r.notice()).contains("of 10000 formulas shown as source").contains("only the first 500 formulas");
+        assertThat(r.formulas().stream().filter(RenderedText.FormulaOutcome::skipped).count()).isGreaterThanOrEqualTo(9_500);
         assertThat(r.html()).contains("math-skipped").contains("class=\"katex\"");
         assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(30_000);
     }
