@@ -219,7 +219,9 @@ public final class RenderCheckCommand implements Callable<Integer> {
     private static CheckItem arbiter(Item item) {
         List<Text> texts = new ArrayList<>();
         String lang = item.reference() == null ? null : item.reference().language();
-        for (Turn t : item.prompt().asTurns()) texts.add(new Text(t.content(), item.domain(), lang, null));
+        // A prompt is prose even in a code item: only a response without fences is taken as all code.
+        Domain promptDomain = item.domain() == Domain.CODE ? Domain.GENERAL : item.domain();
+        for (Turn t : item.prompt().asTurns()) texts.add(new Text(t.content(), promptDomain, lang, null));
         for (Response r : item.responses()) texts.add(new Text(r.content(), item.domain(), lang, r));
         return new CheckItem(item.id(), texts);
     }
