@@ -134,6 +134,17 @@ class ResponsePaneTest {
     }
 
     @Test
+    void scrollingIsReportedAndCanBeDrivenForSynchronizedPanes() {
+        StringBuilder md = new StringBuilder();
+        for (int i = 0; i < 200; i++) md.append("Line ").append(i).append(" with $x_{").append(i).append("}$\n");
+        show(render(md.toString(), Domain.MATH));
+        Fx.run(() -> pane.scrollTo(1.0));
+        Fx.waitUntil(() -> pane.scrollRatioProperty().get() > 0.95, 5_000, "the scroll ratio to follow scrollTo(1)");
+        Fx.run(() -> pane.setDark(true));
+        assertThat((Boolean) js("document.body.classList.contains('dark')")).isTrue();
+    }
+
+    @Test
     void theWebViewNeverTakesKeyboardFocus() {
         assertThat(Fx.call(() -> pane.getChildrenUnmodifiable().get(0).isFocusTraversable())).isFalse();
     }
