@@ -9,9 +9,11 @@ import picocli.CommandLine.Command;
 @Command(name = "arbiter", mixinStandardHelpOptions = true, version = "Arbiter 0.1.0",
         description = "Offline workstation for expert judgments of AI response pairs.",
         subcommands = {
+                AppCommand.class,
                 ImportCommand.class,
                 ExportCommand.class,
                 ItemsCommand.class,
+                RenderCheckCommand.class,
                 ServeCommand.class,
                 ServerCommand.class,
                 LoginCommand.class,
@@ -21,9 +23,10 @@ public final class ArbiterCommand implements Runnable {
     /** Data errors (bad input files, failed checks). Usage errors are picocli's 2. */
     public static final int DATA_ERROR = 1;
 
+    /** Plain {@code arbiter} is what an annotator double-clicks: the workstation with default options. */
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        commandLine().execute("app");
     }
 
     public static CommandLine commandLine() {

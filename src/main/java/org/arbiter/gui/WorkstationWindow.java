@@ -288,8 +288,8 @@ public final class WorkstationWindow {
         } else {
             pair.getItems().remove(right); // single path: the one response takes the width
         }
-        prompt.showHtml(p.promptHtml());
-        if (p.diffHtml() != null) diff.showHtml(p.diffHtml());
+        prompt.show(htmlOnly(p.promptHtml()));
+        if (p.diffHtml() != null) diff.show(htmlOnly(p.diffHtml()));
         left.setRawMode(s.raw());
         right.setRawMode(s.raw());
         if (!firstPairShown.isDone()) firstPairShown.complete(null);
@@ -330,6 +330,10 @@ public final class WorkstationWindow {
             if (before != null && before.mark(i).equals(m)) continue;
             pane.markStep(i, m.rating() == null ? null : m.rating().value(), m.categories(), !m.note().isEmpty());
         }
+    }
+
+    private static RenderedText htmlOnly(String html) {
+        return new RenderedText(html, html, List.of(), List.of(), false, null);
     }
 
     /** What the panes show, for tests and the benchmark. */

@@ -1,0 +1,42 @@
+package org.arbiter.render;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The two text operations every HTML producer here needs. */
+public final class Html {
+    private Html() {
+    }
+
+    public static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Lines split on \n, \r\n or \r; a trailing line break adds no empty line. */
+    static List<String> lines(String s) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c == '\n' || c == '\r') {
+                out.add(s.substring(start, k));
+                if (c == '\r' && k + 1 < s.length() && s.charAt(k + 1) == '\n') k++;
+                start = k + 1;
+            }
+        }
+        if (start < s.length() || out.isEmpty()) out.add(s.substring(start));
+        return out;
+    }
+}

@@ -1,0 +1,38 @@
+package org.arbiter.render.fx;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Platform;
+
+/** Starts the JavaFX toolkit for headless work (render-check, tests) when nothing else has. */
+public final class FxToolkit {
+    private FxToolkit() {
+    }
+
+    /**
+     * Starts JavaFX once per JVM; without a display it uses the Monocle headless platform and software
+     * rendering. Safe to call when the toolkit already runs.
+     */
+    public static void ensureStarted() {
+        String display = System.getenv("DISPLAY");
+        if ((display == null || display.isBlank()) && System.getProperty("glass.platform") == null) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+        }
+        CountDownLatch started = new CountDownLatch(1);
+        try {
+            Platform.startup(started::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            return;
+        }
+        Platform.setImplicitExit(false);
+        try {
+            if (!started.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("JavaFX did not start within 30 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting JavaFX", e);
+        }
+    }
+}

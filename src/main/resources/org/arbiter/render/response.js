@@ -1,0 +1,114 @@
+// The only script the response page runs. Java calls window.arbiter.*; the page calls Java only through
+// window.arbiterBridge (link clicks, scroll position). Content is inserted as already-sanitized HTML.
+(function () {
+  var drawn = document.getElementById('drawn');
+  var raw = document.getElementById('raw');
+  var notice = document.getElementById('notice');
+  var marks = {};
+  var focused = -1;
+
+  function steps(i) { return document.querySelectorAll('[data-step="' + i + '"]'); }
+  function bridge() { return window.arbiterBridge; }
+
+  function applyMark(i) {
+    var m = marks[i];
+    var els = steps(i);
+    for (var k = 0; k < els.length; k++) {
+      var el = els[k];
+      var old = el.querySelector(':scope > .mark');
+      if (old) old.parentNode.removeChild(old);
+      if (!m) { el.removeAttribute('data-rating'); continue; }
+      if (m.rating === null || m.rating === undefined) el.removeAttribute('data-rating');
+      else el.setAttribute('data-rating', String(m.rating));
+      var box = document.createElement('span');
+      box.className = 'mark';
+      if (m.rating !== null && m.rating !== undefined) {
+        var sym = document.createElement('span');
+        sym.className = 'sym r' + m.rating;
+        sym.textContent = m.rating > 0 ? '\u2713' : m.rating < 0 ? '\u2717' : '\u25CB';
+        sym.title = m.rating > 0 ? 'correct' : m.rating < 0 ? 'incorrect' : 'neutral';
+        box.appendChild(sym);
+      }
+      for (var c = 0; c < m.categories.length; c++) {
+        var chip = document.createElement('span');
+        chip.className = 'chip';
+        chip.textContent = m.categories[c];
+        box.appendChild(chip);
+      }
+      if (m.note) {
+        var note = document.createElement('span');
+        note.className = 'note';
+        note.textContent = '\u270E';
+        note.title = 'has a note';
+        box.appendChild(note);
+      }
+      el.appendChild(box);
+    }
+  }
+
+  function visibleStep(i) {
+    var els = steps(i);
+    var inRaw = document.body.classList.contains('raw-mode') || document.body.classList.contains('fallback');
+    for (var k = 0; k < els.length; k++) {
+      if (inRaw === !!(els[k].closest && els[k].closest('#raw'))) return els[k];
+    }
+    return els.length ? els[0] : null;
+  }
+
+  window.arbiter = {
+    show: function (drawnHtml, rawHtml, noticeText, fallback) {
+      drawn.innerHTML = drawnHtml;
+      raw.innerHTML = rawHtml;
+      notice.textContent = noticeText || '';
+      notice.style.display = noticeText ? 'block' : 'none';
+      document.body.classList.toggle('fallback', !!fallback);
+      marks = {};
+      focused = -1;
+      window.scrollTo(0, 0);
+    },
+    setRaw: function (on) {
+      var ratio = window.arbiter.scrollRatio();
+      document.body.classList.toggle('raw-mode', !!on);
+      if (focused >= 0) window.arbiter.focusStep(focused);
+      else window.arbiter.scrollTo(ratio);
+    },
+    focusStep: function (i) {
+      var old = document.querySelectorAll('.focused');
+      for (var k = 0; k < old.length; k++) old[k].classList.remove('focused');
+      focused = i;
+      var els = steps(i);
+      for (var k = 0; k < els.length; k++) els[k].classList.add('focused');
+      var v = visibleStep(i);
+      if (v) v.scrollIntoView({block: 'nearest'});
+      return els.length > 0;
+    },
+    markStep: function (i, rating, categories, note) {
+      marks[i] = {rating: rating, categories: categories || [], note: !!note};
+      applyMark(i);
+    },
+    clearMark: function (i) {
+      delete marks[i];
+      applyMark(i);
+    },
+    setDark: function (on) { document.body.classList.toggle('dark', !!on); },
+    scrollRatio: function () {
+      var max = document.documentElement.scrollHeight - window.innerHeight;
+      return max > 0 ? Math.min(1, Math.max(0, window.pageYOffset / max)) : 0;
+    },
+    scrollTo: function (ratio) {
+      var max = document.documentElement.scrollHeight - window.innerHeight;
+      window.scrollTo(0, Math.round(Math.max(0, max) * ratio));
+    }
+  };
+
+  document.addEventListener('click', function (e) {
+    var t = e.target;
+    var a = t && t.closest ? t.closest('[data-href]') : null;
+    if (a || (t && t.closest && t.closest('a'))) e.preventDefault();
+    if (a && bridge()) bridge().linkClicked(a.getAttribute('data-href'));
+  }, true);
+  document.addEventListener('submit', function (e) { e.preventDefault(); }, true);
+  window.addEventListener('scroll', function () {
+    if (bridge()) bridge().scrolled(window.arbiter.scrollRatio());
+  });
+})();
