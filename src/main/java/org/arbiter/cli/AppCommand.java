@@ -66,7 +66,7 @@ public final class AppCommand implements Runnable {
             Platform.runLater(() -> {
                 try {
                     Stage stage = new Stage();
-                    stage.setOnHidden(e -> closed.countDown());
+                    stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
                     w.show(stage);
                     if (screenshot != null) {
                         w.screenshotWhenDrawn(screenshot).whenComplete((v, ex) -> {

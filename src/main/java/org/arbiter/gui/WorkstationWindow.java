@@ -102,7 +102,8 @@ public final class WorkstationWindow {
         layout.setBottom(new VBox(scale, status));
         StackPane root = new StackPane(layout, help, picker, textEntry);
         root.getStyleClass().add("workstation");
-        scene = new Scene(root, 1400, 900);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(WorkstationWindow.class.getResource("workstation.css")).toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
@@ -123,7 +124,7 @@ public final class WorkstationWindow {
         }));
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
-        stage.setOnHidden(e -> tick.stop());
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> tick.stop());
     }
 
     public void show() {

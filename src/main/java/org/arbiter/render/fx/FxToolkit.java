@@ -20,6 +20,9 @@ public final class FxToolkit {
             System.setProperty("glass.platform", "Monocle");
             System.setProperty("monocle.platform", "Headless");
             System.setProperty("prism.order", "sw");
+            // Monocle's headless screen is 1280x800 by default; a larger window overflows its framebuffer
+            // and kills the render thread. Screenshots and the benchmark want a laptop-sized screen.
+            if (System.getProperty("headless.geometry") == null) System.setProperty("headless.geometry", "1440x900-32");
         }
         CountDownLatch started = new CountDownLatch(1);
         try {
