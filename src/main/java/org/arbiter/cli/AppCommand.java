@@ -2,6 +2,7 @@ package org.arbiter.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +16,9 @@ import javafx.stage.Stage;
 import org.arbiter.app.DemoBatch;
 import org.arbiter.app.UserSettings;
 import org.arbiter.gui.Workstation;
+import org.arbiter.logic.importer.ImportOptions;
+import org.arbiter.logic.importer.ImportResult;
+import org.arbiter.logic.importer.Importer;
 import org.arbiter.render.fx.FxToolkit;
 import org.arbiter.review.AnnotatorName;
 import org.arbiter.store.LocalStore;
@@ -23,6 +27,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code arbiter app}: the workstation window. Also what plain {@code arbiter} runs. */
@@ -39,6 +44,10 @@ public final class AppCommand implements Runnable {
     @Option(names = "--batch", paramLabel = "NAME", description = "Open this batch (default: where you left off).")
     String batch;
 
+    @Parameters(arity = "0..*", paramLabel = "FILE",
+            description = "Batch files to open (any import format); they are imported first, the first one's batch opens.")
+    List<Path> files = List.of();
+
     @Option(names = "--screenshot", paramLabel = "PNG",
             description = "Open, wait until the first pair is drawn, save a PNG of the window and exit (for install checks).")
     Path screenshot;
@@ -50,6 +59,14 @@ public final class AppCommand implements Runnable {
     public void run() {
         PrintWriter err = spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
         try (LocalStore s = store.open()) {
+            String openBatch = batch;
+            for (Path f : files) {
+                ImportResult r = new Importer(s).importFile(f, ImportOptions.detect());
+                r.errors().forEach(err::println);
+                err.println(r.summary());
+                if (!r.ok()) throw new IllegalArgumentException(f + " could not be imported; nothing opened");
+                if (openBatch == null && !r.batches().isEmpty()) openBatch = r.batches().iterator().next();
+            }
             int demo = DemoBatch.loadIfEmpty(s);
             if (demo > 0) err.println("arbiter: empty store, loaded the demo batch (" + demo + " items) into " + s.file());
             FxToolkit.ensureStarted();
@@ -60,7 +77,7 @@ public final class AppCommand implements Runnable {
                 return;
             }
             AnnotatorName.remember(s.settings(), name);
-            Workstation w = Workstation.open(s, name, batch, UserSettings.loadDefault(), Clock.systemUTC());
+            Workstation w = Workstation.open(s, name, openBatch, UserSettings.loadDefault(), Clock.systemUTC());
             CountDownLatch closed = new CountDownLatch(1);
             CompletableFuture<Void> shot = new CompletableFuture<>();
             Platform.runLater(() -> {

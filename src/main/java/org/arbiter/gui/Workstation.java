@@ -22,6 +22,8 @@ import org.arbiter.review.ActiveClock;
 import org.arbiter.review.Keymap;
 import org.arbiter.review.ReviewSession;
 import org.arbiter.store.LocalStore;
+import org.arbiter.sync.SyncService;
+import org.arbiter.sync.SyncStatus;
 
 /**
  * Everything the window needs, wired once: the review session on the store, KaTeX, the highlighter and
@@ -32,9 +34,11 @@ public final class Workstation implements AutoCloseable {
     private final ReviewSession session;
     private final PairRenderer renderer;
     private final UserSettings settings;
+    private final SyncService sync;
     private WorkstationWindow window;
 
     private Workstation(LocalStore store, ReviewSession session, PairRenderer renderer, UserSettings settings) {
+        this.sync = SyncService.forStore(store);
         this.store = store;
         this.session = session;
         this.renderer = renderer;
@@ -54,8 +58,41 @@ public final class Workstation implements AutoCloseable {
     /** Builds and shows the window on the JavaFX thread. */
     public WorkstationWindow show(Stage stage) {
         window = new WorkstationWindow(stage, session, renderer, settings, b -> store.items().batch(b));
+        wireSync(window);
         window.show();
         return window;
+    }
+
+    /**
+     * Sync never holds up work: it runs on its own thread after every submit and on F5, and retries with
+     * backoff while the network is away. Without a login the status bar says how to get one.
+     */
+    private void wireSync(WorkstationWindow w) {
+        boolean loggedIn = store.settings().get(SyncService.KEY_SERVER).isPresent();
+        w.showSyncStatus(loggedIn ? "sync: starting" : "sync: not logged in (arbiter login)");
+        if (!loggedIn) return;
+        sync.addListener(st -> javafx.application.Platform.runLater(() -> w.showSyncStatus(syncText(st))));
+        int[] lastVersion = {-1};
+        String[] lastItem = {null};
+        session.addListener(st -> {
+            // A submit either moves to another item or raises the version of this one.
+            String item = st.batch() + "/" + st.item().id();
+            if ((lastItem[0] != null && !lastItem[0].equals(item)) || st.version() > lastVersion[0] && lastVersion[0] >= 0) {
+                sync.requestSync();
+            }
+            lastItem[0] = item;
+            lastVersion[0] = st.version();
+        });
+        w.setOnSyncNow(sync::requestSync);
+        sync.start();
+    }
+
+    static String syncText(SyncStatus st) {
+        java.time.format.DateTimeFormatter t = java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneId.systemDefault());
+        String base = st.running() ? "syncing…" : st.lastSync() == null ? "never synced" : "synced " + t.format(st.lastSync());
+        String error = st.lastError() == null ? "" : " · offline (" + st.lastError() + ")"
+                + (st.nextAttempt() == null ? "" : ", retry " + t.format(st.nextAttempt()));
+        return "sync: " + base + " · " + st.pending() + " pending" + error;
     }
 
     public ReviewSession session() {
@@ -98,6 +135,7 @@ public final class Workstation implements AutoCloseable {
 
     @Override
     public void close() {
+        sync.close();
         renderer.close();
         session.close();
     }
