@@ -47,8 +47,13 @@ public final class Workstation implements AutoCloseable {
 
     /** Call off the JavaFX thread (it waits for KaTeX to load); the toolkit must be running. */
     public static Workstation open(LocalStore store, String annotator, String batch, UserSettings settings, Clock clock) {
+        return open(store, annotator, batch, settings, clock, Keymap.load(Keymap.defaultFile()));
+    }
+
+    /** As {@link #open(LocalStore, String, String, UserSettings, Clock)} with the key bindings given. */
+    public static Workstation open(LocalStore store, String annotator, String batch, UserSettings settings, Clock clock,
+                                   Keymap.Loaded keys) {
         CompletableFuture<KatexEngine> katex = KatexEngine.load(8192);
-        Keymap.Loaded keys = Keymap.load(Keymap.defaultFile());
         ReviewSession session = ReviewSession.open(store, annotator, batch, keys.keymap(), new ActiveClock(clock));
         keys.error().ifPresent(session::notice);
         PairRenderer renderer = new PairRenderer(new ResponseRenderer(), katex.join(), new TokenHighlighter());

@@ -72,6 +72,7 @@ public final class WorkstationWindow {
     private ReviewState last;
     private Runnable onSyncNow = () -> { };
     private boolean scrollSyncing;
+    private boolean swallowTyped;
 
     public WorkstationWindow(Stage stage, ReviewSession session, PairRenderer renderer, UserSettings settings,
                              Function<String, List<Item>> batchItems) {
@@ -106,9 +107,12 @@ public final class WorkstationWindow {
         scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(WorkstationWindow.class.getResource("workstation.css")).toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // The character of a key the window handled must not reach a text field that key opened (the "m"
+        // that opens the note editor is not the note's first letter): swallow typed events until release.
         scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
-            if (!textEntry.isOpen()) e.consume();
+            if (!textEntry.isOpen() || swallowTyped) e.consume();
         });
+        scene.addEventFilter(KeyEvent.KEY_RELEASED, e -> swallowTyped = false);
         scene.addEventFilter(MouseEvent.MOUSE_MOVED, e -> session.clock().userActivity());
         scene.addEventFilter(ScrollEvent.ANY, e -> session.clock().userActivity());
         stage.focusedProperty().addListener((o, was, is) -> session.clock().windowFocused(is));
@@ -158,6 +162,7 @@ public final class WorkstationWindow {
     private void onKey(KeyEvent e) {
         if (textEntry.isOpen()) return; // the text area takes its own keys, none reach the session
         session.clock().userActivity();
+        swallowTyped = true;
         if (windowKey(e)) {
             e.consume();
             return;
