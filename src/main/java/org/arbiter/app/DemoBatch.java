@@ -25,14 +25,19 @@ public final class DemoBatch {
     /** Loads the demo batch when the store holds no items at all; returns the number of items added. */
     public static int loadIfEmpty(LocalStore store) {
         if (store.items().count() > 0) return 0;
+        return load(store, RESOURCE, NAME);
+    }
+
+    /** Loads a native JSONL batch bundled in the jar (the demo, the benchmark's corpus) in one transaction. */
+    public static int load(LocalStore store, String resource, String batch) {
         return store.inTransaction(c -> {
             int added = 0;
-            try (InputStream in = DemoBatch.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) throw new IllegalStateException("demo batch missing from the build: " + RESOURCE);
+            try (InputStream in = DemoBatch.class.getResourceAsStream(resource)) {
+                if (in == null) throw new IllegalStateException("bundled batch missing from the build: " + resource);
                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
                 for (String line; (line = r.readLine()) != null; ) {
                     if (line.isBlank()) continue;
-                    if (store.items().insertIfAbsent(c, ItemJson.read(Json.parse(line), NAME, null))) added++;
+                    if (store.items().insertIfAbsent(c, ItemJson.read(Json.parse(line), batch, batch))) added++;
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -52,6 +52,10 @@ public final class AppCommand implements Runnable {
             description = "Open, wait until the first pair is drawn, save a PNG of the window and exit (for install checks).")
     Path screenshot;
 
+    @Option(names = "--exit-when-ready", hidden = true,
+            description = "Print ready_ms (JVM start to first pair drawn) and exit: the benchmark's cold start.")
+    boolean exitWhenReady;
+
     @Spec
     CommandSpec spec;
 
@@ -85,6 +89,13 @@ public final class AppCommand implements Runnable {
                     Stage stage = new Stage();
                     stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
                     w.show(stage);
+                    if (exitWhenReady) {
+                        w.window().firstPairShown().thenRun(() -> {
+                            long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+                            System.out.println("ready_ms=" + ms);
+                            stage.close();
+                        });
+                    }
                     if (screenshot != null) {
                         w.screenshotWhenDrawn(screenshot).whenComplete((v, ex) -> {
                             if (ex != null) shot.completeExceptionally(ex);

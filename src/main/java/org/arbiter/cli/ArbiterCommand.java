@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 ItemsCommand.class,
                 RenderCheckCommand.class,
+                BenchCommand.class,
                 ServeCommand.class,
                 ServerCommand.class,
                 LoginCommand.class,

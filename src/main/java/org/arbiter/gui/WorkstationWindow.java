@@ -73,6 +73,7 @@ public final class WorkstationWindow {
     private Runnable onSyncNow = () -> { };
     private boolean scrollSyncing;
     private boolean swallowTyped;
+    private CompletableFuture<Void> prefetched = CompletableFuture.completedFuture(null);
 
     public WorkstationWindow(Stage stage, ReviewSession session, PairRenderer renderer, UserSettings settings,
                              Function<String, List<Item>> batchItems) {
@@ -312,19 +313,17 @@ public final class WorkstationWindow {
         List<ReviewSession.QueueEntry> queue = session.queue();
         int at = -1;
         for (int i = 0; i < queue.size(); i++) if (queue.get(i).current()) at = i;
-        int fetched = 0;
-        for (int i = at + 1; i < queue.size() && fetched < 3; i++) {
+        List<CompletableFuture<PreparedItem>> pending = new java.util.ArrayList<>();
+        for (int i = at + 1; i < queue.size() && pending.size() < 3; i++) {
             if (queue.get(i).judged()) continue;
             Item next = itemsById.get(queue.get(i).itemId());
-            if (next != null) {
-                renderer.prefetch(next);
-                fetched++;
-            }
+            if (next != null) pending.add(renderer.prefetch(next));
         }
         if (at > 0) {
             Item prev = itemsById.get(queue.get(at - 1).itemId());
-            if (prev != null) renderer.prefetch(prev);
+            if (prev != null) pending.add(renderer.prefetch(prev));
         }
+        prefetched = CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new));
     }
 
     private static void drawMarks(ResponsePane pane, PaneState now, PaneState before) {
@@ -340,6 +339,21 @@ public final class WorkstationWindow {
 
     private static RenderedText htmlOnly(String html) {
         return new RenderedText(html, html, List.of(), List.of(), false, null);
+    }
+
+    /** Completes when the items drawn ahead after the last switch are ready (the benchmark waits on it). */
+    CompletableFuture<Void> prefetched() {
+        return prefetched;
+    }
+
+    PairRenderer renderer() {
+        return renderer;
+    }
+
+    /** Forces the web views to lay out what they were given, as the next frame would. */
+    void layoutPanes() {
+        left.executeScript("document.body.offsetHeight");
+        if (pair.getItems().contains(right)) right.executeScript("document.body.offsetHeight");
     }
 
     /** What the panes show, for tests and the benchmark. */

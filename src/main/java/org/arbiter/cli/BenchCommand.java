@@ -1,0 +1,42 @@
+package org.arbiter.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.arbiter.gui.Benchmark;
+import org.arbiter.logic.json.Json;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code arbiter bench}: the performance report (cold start, switch time, throughput, memory, sync). */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = {
+        "Measure what an expert feels: cold start, submit-to-next-pair time with prefetch, formulas and code",
+        "lines per second, memory after 1,000 items, sync throughput. Runs in a window, or headless (Monocle)",
+        "without a display. The last line is one JSON object."})
+public final class BenchCommand implements Runnable {
+    @Option(names = "--quick", description = "Fewer switches and items, 20,000 sync judgments (about a minute).")
+    boolean quick;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            Path dir = Files.createTempDirectory("arbiter-bench");
+            ObjectNode report = new Benchmark(dir, quick, out).run();
+            out.println(Json.write(report));
+            out.flush();
+        } catch (Exception e) {
+            throw new IllegalStateException("benchmark failed: " + e.getMessage(), e);
+        } finally {
+            javafx.application.Platform.exit();
+        }
+    }
+}

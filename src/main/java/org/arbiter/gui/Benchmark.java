@@ -1,0 +1,260 @@
+package org.arbiter.gui;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import org.arbiter.app.DemoBatch;
+import org.arbiter.app.UserSettings;
+import org.arbiter.logic.json.Json;
+import org.arbiter.model.Domain;
+import org.arbiter.model.Item;
+import org.arbiter.model.Response;
+import org.arbiter.render.MathScanner;
+import org.arbiter.render.MathSpan;
+import org.arbiter.render.TexEngine;
+import org.arbiter.render.TexPreprocessor;
+import org.arbiter.render.code.CodeBench;
+import org.arbiter.render.code.TokenHighlighter;
+import org.arbiter.render.fx.FxToolkit;
+import org.arbiter.render.fx.KatexEngine;
+import org.arbiter.review.KeyStroke;
+import org.arbiter.review.Keymap;
+import org.arbiter.store.LocalStore;
+import org.arbiter.sync.SyncBenchmark;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code arbiter bench}: what an expert feels, measured in the real window (on the Monocle virtual screen
+ * when there is no display). A report with numbers, not a test: it asserts nothing.
+ *
+ * <p>A switch is Enter on a judged pair until the next pair is in both web views with its layout done
+ * (every formula typeset, code highlighted), measured on the JavaFX thread; the frame is painted on the
+ * pulse after that. Between switches the benchmark waits for the app's own prefetch, as an expert's reading
+ * time would.
+ */
+public final class Benchmark {
+    public static final String CORPUS = "/arbiter/bench/bench.jsonl";
+
+    private final Path dir;
+    private final boolean quick;
+    private final PrintWriter out;
+
+    public Benchmark(Path dir, boolean quick, PrintWriter out) {
+        this.dir = dir;
+        this.quick = quick;
+        this.out = out;
+    }
+
+    public ObjectNode run() throws Exception {
+        ObjectNode report = Json.object();
+        report.put("platform", FxToolkitInfo.platform());
+        long cold = coldStart();
+        report.put("cold_start_ms", cold);
+        say("cold start to first pair drawn (child JVM, median of 3): %d ms", cold);
+
+        FxToolkit.ensureStarted();
+        Path db = dir.resolve("bench.db");
+        Files.deleteIfExists(db);
+        try (LocalStore store = LocalStore.open(db)) {
+            int n = DemoBatch.load(store, CORPUS, "bench");
+            List<Item> items = store.items().batch("bench");
+            say("bench corpus: %d items (math pairs from MATH/PRM800K/ProofNet/GSM8K texts, code pairs in 6 languages)", n);
+
+            Workstation w = Workstation.open(store, "bench", "bench", UserSettings.load(dir.resolve("settings.json")),
+                    Clock.systemUTC(), new Keymap.Loaded(Keymap.defaults(), Optional.empty()));
+            CompletableFuture<Void> shown = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                Stage stage = new Stage();
+                w.show(stage);
+                w.window().firstPairShown().thenRun(() -> shown.complete(null));
+            });
+            shown.get(120, TimeUnit.SECONDS);
+
+            int switches = quick ? 60 : Math.min(240, items.size() - 5);
+            double[] times = switches(w, switches);
+            report.put("switches", times.length);
+            report.put("switch_p50_ms", round(pct(times, 50)));
+            report.put("switch_p95_ms", round(pct(times, 95)));
+            report.put("switch_max_ms", round(pct(times, 100)));
+            say("submit → next pair drawn, %d switches with prefetch: p50 %.2f ms, p95 %.2f ms, max %.2f ms",
+                    times.length, pct(times, 50), pct(times, 95), pct(times, 100));
+
+            double[] unprefetched = unprefetched(w, items.subList(items.size() - (quick ? 10 : 30), items.size()));
+            report.put("unprefetched_p50_ms", round(pct(unprefetched, 50)));
+            report.put("unprefetched_p95_ms", round(pct(unprefetched, 95)));
+            say("the same without prefetch (draw on demand, cold caches): p50 %.1f ms, p95 %.1f ms",
+                    pct(unprefetched, 50), pct(unprefetched, 95));
+
+            double fps = formulasPerSecond(items);
+            report.put("formulas_per_s", Math.round(fps));
+            double lps = codeLinesPerSecond(items);
+            report.put("code_lines_per_s", Math.round(lps));
+            say("KaTeX: %.0f formulas/s (cache off); highlighter: %.0f code lines/s", fps, lps);
+
+            double[] mem = memoryAfter(w, items, quick ? 300 : 1000);
+            report.put("rss_mb_1000_items", Math.round(mem[0]));
+            report.put("heap_mb_1000_items", Math.round(mem[1]));
+            say("after %d items shown: RSS %.0f MB, heap used %.0f MB", quick ? 300 : 1000, mem[0], mem[1]);
+
+            Platform.runLater(() -> w.window().stage().close());
+            w.close();
+        }
+        SyncBenchmark.Result sync = SyncBenchmark.run(quick ? 20_000 : 100_000);
+        report.put("sync_judgments", sync.judgments());
+        report.put("sync_seconds", round(sync.seconds()));
+        report.put("sync_per_s", Math.round(sync.perSecond()));
+        say("sync: %d judgment versions pushed to a local server (SQLite) in %.2f s = %.0f/s",
+                sync.judgments(), sync.seconds(), sync.perSecond());
+        return report;
+    }
+
+    private long coldStart() throws IOException, InterruptedException {
+        List<Long> runs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Path db = dir.resolve("cold-" + i + ".db");
+            Files.deleteIfExists(db);
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "org.arbiter.Launcher", "app", "--db", db.toString(),
+                    "--annotator", "bench", "--exit-when-ready");
+            pb.environment().put("ARBITER_CONFIG", dir.resolve("config").toString());
+            pb.redirectErrorStream(true);
+            Process p = pb.start();
+            String text = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(120, TimeUnit.SECONDS)) p.destroyForcibly();
+            for (String line : text.split("\n")) {
+                if (line.startsWith("ready_ms=")) runs.add(Long.parseLong(line.substring(9).strip()));
+            }
+        }
+        if (runs.isEmpty()) return -1;
+        runs.sort(null);
+        return runs.get(runs.size() / 2);
+    }
+
+    private double[] switches(Workstation w, int count) throws Exception {
+        double[] t = new double[count + 5];
+        for (int i = 0; i < t.length; i++) {
+            w.window().prefetched().get(60, TimeUnit.SECONDS);
+            t[i] = onFx(() -> {
+                boolean pair = w.session().state().isPair();
+                w.session().handle(KeyStroke.plain(pair ? "3" : "C"));
+                long t0 = System.nanoTime();
+                w.session().handle(KeyStroke.plain("ENTER"));
+                w.window().layoutPanes();
+                return (System.nanoTime() - t0) / 1e6;
+            });
+        }
+        return Arrays.copyOfRange(t, 5, t.length); // the first switches warm the JIT
+    }
+
+    private double[] unprefetched(Workstation w, List<Item> items) throws Exception {
+        double[] t = new double[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            t[i] = onFx(() -> {
+                long t0 = System.nanoTime();
+                w.window().renderer().prepare(item);
+                return (System.nanoTime() - t0) / 1e6;
+            });
+        }
+        return t;
+    }
+
+    private static double formulasPerSecond(List<Item> items) {
+        List<TexEngine.Request> requests = new ArrayList<>();
+        for (Item item : items) {
+            for (Response r : item.responses()) {
+                for (MathSpan s : MathScanner.scan(r.content())) {
+                    requests.add(new TexEngine.Request(TexPreprocessor.forKatex(s.tex(), s.display()), s.display()));
+                }
+            }
+        }
+        KatexEngine engine = KatexEngine.start(0);
+        engine.renderAll(requests.subList(0, Math.min(200, requests.size())), Long.MAX_VALUE / 2_000_000L);
+        long t0 = System.nanoTime();
+        engine.renderAll(requests, Long.MAX_VALUE / 2_000_000L);
+        return requests.size() / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static double codeLinesPerSecond(List<Item> items) {
+        List<CodeBench.Sample> samples = new ArrayList<>();
+        for (Item item : items) {
+            if (item.domain() != Domain.CODE) continue;
+            String lang = item.reference() == null ? null : item.reference().language();
+            for (Response r : item.responses()) samples.add(new CodeBench.Sample(r.content(), lang));
+        }
+        return new CodeBench(new TokenHighlighter()).run(samples, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(2)).linesPerSecond();
+    }
+
+    private double[] memoryAfter(Workstation w, List<Item> items, int shows) throws Exception {
+        for (int i = 0; i < shows; i++) {
+            String id = items.get(i % items.size()).id();
+            onFx(() -> {
+                w.session().jumpTo(id);
+                return 0.0;
+            });
+        }
+        System.gc();
+        Thread.sleep(200);
+        double rss = -1;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) rss = Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        } catch (IOException e) {
+            rss = -1; // not Linux: no /proc
+        }
+        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return new double[] {rss, heap.getUsed() / 1048576.0};
+    }
+
+    private static double onFx(java.util.concurrent.Callable<Double> work) throws Exception {
+        CompletableFuture<Double> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Exception | Error e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(120, TimeUnit.SECONDS);
+    }
+
+    static double pct(double[] values, int p) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        if (v.length == 0) return Double.NaN;
+        int i = (int) Math.ceil(p / 100.0 * v.length) - 1;
+        return v[Math.max(0, Math.min(v.length - 1, i))];
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    private void say(String format, Object... args) {
+        out.println(String.format(java.util.Locale.ROOT, format, args));
+        out.flush();
+    }
+
+    /** Which glass platform the numbers come from. */
+    private static final class FxToolkitInfo {
+        static String platform() {
+            String p = System.getProperty("glass.platform");
+            return p != null ? p.toLowerCase() : (System.getenv("DISPLAY") == null ? "monocle" : "gtk");
+        }
+    }
+}
