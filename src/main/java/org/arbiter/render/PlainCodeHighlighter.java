@@ -12,6 +12,7 @@ public final class PlainCodeHighlighter implements CodeHighlighter {
     public HighlightedCode highlight(String code, String language) {
         List<String> lines = new ArrayList<>();
         for (String line : Html.lines(code)) lines.add(Html.escape(line));
-        return new HighlightedCode("text", "text", lines, language == null || language.isBlank(), true);
+        boolean given = language != null && !language.isBlank();
+        return new HighlightedCode("text", given ? language.strip() : "text", lines, !given, true);
     }
 }

@@ -59,6 +59,9 @@ public final class KatexEngine implements TexEngine {
         Platform.runLater(() -> {
             try {
                 WebEngine e = new WebEngine();
+                // Nothing else references the engine while its page loads; without this the collector may
+                // take it and the load never completes. The future's caller keeps the future, hence e.
+                f.whenComplete((engine, failure) -> e.getLocation());
                 e.setJavaScriptEnabled(true);
                 e.getLoadWorker().stateProperty().addListener((obs, old, state) -> {
                     if (state == Worker.State.SUCCEEDED && !f.isDone()) {
