@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -21,7 +20,10 @@ import org.arbiter.model.Response;
 import org.arbiter.model.Turn;
 import org.arbiter.model.steps.Step;
 import org.arbiter.model.steps.StepSegmenter;
-import org.arbiter.render.PlainCodeHighlighter;
+import org.arbiter.render.code.TokenHighlighter;
+import org.arbiter.logic.importer.FormatDetector;
+import org.arbiter.logic.importer.ImportFormat;
+import org.arbiter.logic.importer.ParseContext;
 import org.arbiter.render.RenderedText;
 import org.arbiter.render.ResponseRenderer;
 import org.arbiter.render.code.CodeHighlighter;
@@ -47,17 +49,21 @@ import tools.jackson.databind.node.ObjectNode;
                 "The last line is one JSON object: items, texts, formulas, formula_failures, code_blocks,",
                 "code_failures, ms_per_formula_p50, ms_per_formula_p95."})
 public final class RenderCheckCommand implements Callable<Integer> {
-    /** Input formats this command reads; extend {@link #read} when the importers land. */
+    /**
+     * Input formats: {@code texts} lines, PRM800K with every completion (not only the chosen path, so all
+     * step texts a rater might see are checked), and every other import format through its importer.
+     */
     enum Format {
-        texts, arbiter, prm800k
+        texts, prm800k, imported
     }
 
     @Parameters(index = "0", paramLabel = "FILE", description = "JSONL input")
     Path file;
 
     @Option(names = "--format", paramLabel = "F",
-            description = "texts ({\"id\",\"text\"} lines), arbiter (native items), prm800k; default: guessed from the first line")
-    Format format;
+            description = "texts ({\"id\",\"text\"} lines), prm800k (every completion), or any import format: "
+                    + "arbiter, trl, hh-rlhf, ultrafeedback, alpaca-eval, openai; default: guessed from the first line")
+    String format;
 
     @Option(names = "--details", description = "Print one JSON line per item before the summary.")
     boolean details;
@@ -66,7 +72,7 @@ public final class RenderCheckCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** The highlighter used for code blocks; the application wires the real one in. */
-    CodeHighlighter highlighter = new PlainCodeHighlighter();
+    CodeHighlighter highlighter = new TokenHighlighter();
 
     /** One text to render, as the workstation would show it. */
     record Text(String markdown, Domain domain, String referenceLanguage, Response response) {
@@ -164,7 +170,15 @@ public final class RenderCheckCommand implements Callable<Integer> {
         }
     }
 
-    static List<CheckItem> read(Path file, Format format) {
+    static List<CheckItem> read(Path file, String formatName) {
+        Format format = null;
+        ImportFormat importFormat = null;
+        if (formatName != null) {
+            if (formatName.equals("texts")) format = Format.texts;
+            else if (formatName.equals("prm800k")) format = Format.prm800k;
+            else if ((importFormat = ImportFormat.fromWire(formatName)) != null) format = Format.imported;
+            else throw new InputException("unknown --format " + formatName + "; use texts, prm800k or one of " + ImportFormat.names());
+        }
         List<String> lines;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             lines = r.lines().toList();
@@ -185,12 +199,15 @@ public final class RenderCheckCommand implements Callable<Integer> {
             } catch (RuntimeException e) {
                 throw new InputException(where + ": not valid JSON: " + firstLine(e.getMessage()));
             }
-            if (f == null) f = guess(o, where);
+            if (f == null) {
+                f = guess(o, where);
+                if (f == Format.imported) importFormat = FormatDetector.detect(o).orElseThrow();
+            }
             try {
                 items.add(switch (f) {
                     case texts -> texts(o, i + 1);
-                    case arbiter -> arbiter(ItemJson.read(o, "render-check", null));
                     case prm800k -> prm800k(o, i + 1);
+                    case imported -> arbiter(importFormat.newParser().parse(o, new ParseContext("render-check", null, null)));
                 });
             } catch (FieldException e) {
                 throw new InputException(where + ": " + e.getMessage());
@@ -203,11 +220,10 @@ public final class RenderCheckCommand implements Callable<Integer> {
     }
 
     private static Format guess(JsonNode o, String where) {
-        if (o.has("responses")) return Format.arbiter;
-        if (o.has("text")) return Format.texts;
+        if (o.has("text") && o.has("id") && !o.has("responses")) return Format.texts;
         if (o.has("question") && o.has("label")) return Format.prm800k;
-        throw new InputException(where + ": cannot tell the format (no \"text\", \"responses\" or PRM800K \"question\"/\"label\"); use --format "
-                + Arrays.toString(Format.values()));
+        if (FormatDetector.detect(o).isPresent()) return Format.imported;
+        throw new InputException(where + ": cannot tell the format; use --format texts, prm800k or one of " + ImportFormat.names());
     }
 
     private static CheckItem texts(JsonNode o, int lineNo) {

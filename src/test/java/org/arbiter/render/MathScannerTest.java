@@ -64,10 +64,11 @@ class MathScannerTest {
 
     @Test
     void unclosedDelimitersAndDeepBracesDoNotHang() {
+        // A guard against hangs, not a speed target (bench measures speed): generous for a loaded CI machine.
         String deep = "$" + "{".repeat(100_000) + "x" + "}".repeat(100_000) + "$";
-        long t0 = System.nanoTime();
-        assertThat(MathScanner.scan(deep)).hasSize(1);
-        assertThat(MathScanner.scan("\\[ never closed " + "\\(".repeat(10_000))).isEmpty();
-        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(2_000);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+            assertThat(MathScanner.scan(deep)).hasSize(1);
+            assertThat(MathScanner.scan("\\[ never closed " + "\\(".repeat(10_000))).isEmpty();
+        });
     }
 }
