@@ -3,7 +3,6 @@ package org.arbiter.quality;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.apache.commons.statistics.inference.BinomialTest;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
 
@@ -46,9 +45,27 @@ public final class PositionBias {
         return new Result(annotator, n, left, n == 0 ? Double.NaN : (double) left / n, p, p < ALPHA);
     }
 
-    /** Exact two-sided binomial p-value of k successes in n trials with success probability 0.5. */
+    /**
+     * Exact two-sided binomial p-value of k successes in n trials with success probability 0.5:
+     * 2·P(X ≥ max(k, n−k)), capped at 1 (the distribution is symmetric, so this is the usual "as or less
+     * likely" rule). Computed here rather than with commons-statistics' BinomialTest, which on 60 of 100 returns
+     * 0.0460 instead of 0.0569: P(X=40) and P(X=60) differ in the last bit there, so one tail point is dropped.
+     */
     public static double twoSidedP(int n, int k) {
-        if (n == 0) return 1.0;
-        return BinomialTest.withDefaults().test(n, k, 0.5).getPValue();
+        if (n <= 0) return 1.0;
+        int hi = Math.max(k, n - k);
+        // log C(n, i) − n·log 2, summed from the top of the tail down with log-sum-exp.
+        double logHalfN = n * Math.log(0.5);
+        double logC = 0; // log C(n, n)
+        double max = Double.NEGATIVE_INFINITY;
+        double[] terms = new double[n - hi + 1];
+        for (int i = n; i >= hi; i--) {
+            terms[i - hi] = logC + logHalfN;
+            max = Math.max(max, terms[i - hi]);
+            logC += Math.log(i) - Math.log(n - i + 1); // C(n, i−1) = C(n, i) · i / (n − i + 1)
+        }
+        double sum = 0;
+        for (double t : terms) sum += Math.exp(t - max);
+        return Math.min(1.0, 2 * Math.exp(max + Math.log(sum)));
     }
 }
