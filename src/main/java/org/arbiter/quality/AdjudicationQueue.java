@@ -16,13 +16,13 @@ import org.arbiter.model.Response;
  * <ul>
  *   <li>both directions were chosen (someone preferred A and someone B), or</li>
  *   <li>the preference confidence is below the threshold (default {@link #DEFAULT_MIN_CONFIDENCE}: a 2–1
- *       split passes, a 1–1 or a three-way split does not), or</li>
+ *       split such as A, A, equal passes; a 1–1 or a three-way split does not), or</li>
  *   <li>annotators put the first error of a response at different steps (or one saw none).</li>
  * </ul>
  * Each entry carries every annotator's label, which the adjudicator sees and nobody else does.
  */
 public final class AdjudicationQueue {
-    public static final double DEFAULT_MIN_CONFIDENCE = 0.67;
+    public static final double DEFAULT_MIN_CONFIDENCE = 0.6;
 
     /** One annotator's label as the adjudicator sees it: preference wire (or null), flags, first errors. */
     public record Label(String annotator, String preference, List<String> flags, Map<String, Integer> firstErrors) {
@@ -44,7 +44,7 @@ public final class AdjudicationQueue {
             for (Judgment j : js) if (j.preference() != null) dirs.add(j.preference().direction());
             if (dirs.contains(-1) && dirs.contains(1)) reasons.add("opposite directions");
             if (c.preference() != null && c.confidence() < minConfidence) {
-                reasons.add(String.format(java.util.Locale.ROOT, "confidence %.2f < %.2f", c.confidence(), minConfidence));
+                reasons.add(String.format(java.util.Locale.ROOT, "confidence %.3f < %.2f", c.confidence(), minConfidence));
             }
             for (Response r : item.responses()) {
                 Set<Integer> firsts = new HashSet<>();
