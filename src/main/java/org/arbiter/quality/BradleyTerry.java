@@ -91,10 +91,12 @@ public final class BradleyTerry {
         double[][] boot = new double[replicates][];
         SplittableRandom rnd = new SplittableRandom(seed);
         int n = games.size();
+        Game[] all = games.toArray(new Game[0]);
         for (int r = 0; r < replicates; r++) {
-            List<Game> sample = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) sample.add(games.get(rnd.nextInt(n)));
-            boot[r] = scores(m, sample);
+            double[][] played = new double[m][m];
+            double[] wins = new double[m];
+            for (int i = 0; i < n; i++) add(all[rnd.nextInt(n)], played, wins);
+            boot[r] = scores(strengths(played, wins));
         }
         int[] played = new int[m];
         for (Game g : games) {
@@ -143,44 +145,53 @@ public final class BradleyTerry {
 
     /** Elo-like scores from the MM fit. */
     static double[] scores(int m, List<Game> games) {
-        double[] p = strengths(m, games);
-        double[] s = new double[m];
-        for (int i = 0; i < m; i++) s[i] = 1000 + 400 * Math.log10(p[i]);
+        double[][] played = new double[m][m];
+        double[] wins = new double[m];
+        for (Game g : games) add(g, played, wins);
+        return scores(strengths(played, wins));
+    }
+
+    private static double[] scores(double[] p) {
+        double[] s = new double[p.length];
+        for (int i = 0; i < p.length; i++) s[i] = 1000 + 400 * Math.log10(p[i]);
         return s;
     }
 
+    private static void add(Game g, double[][] played, double[] wins) {
+        played[g.a()][g.b()]++;
+        played[g.b()][g.a()]++;
+        wins[g.a()] += g.scoreA();
+        wins[g.b()] += 1 - g.scoreA();
+    }
+
     /**
-     * Hunter's MM update p_i ← W_i / Σ_j n_ij / (p_i + p_j), with the drawn virtual game against a reference
-     * of strength 1 included in W_i (+0.5) and n (+1); the result rescaled to geometric mean 1.
+     * Hunter's MM update p_i ← W_i / Σ_j n_ij / (p_i + p_j), with the drawn virtual game against the reference
+     * included in W_i (+0.5) and n (+1). Strengths are rescaled to geometric mean 1 after every sweep, so the
+     * reference is always the average model; pinning the scale this way also makes the iteration converge in
+     * tens of sweeps instead of crawling along the scale a single virtual game barely fixes.
      */
-    static double[] strengths(int m, List<Game> games) {
-        double[][] n = new double[m][m];
-        double[] wins = new double[m];
-        for (Game g : games) {
-            n[g.a()][g.b()]++;
-            n[g.b()][g.a()]++;
-            wins[g.a()] += g.scoreA();
-            wins[g.b()] += 1 - g.scoreA();
-        }
+    static double[] strengths(double[][] n, double[] wins) {
+        int m = wins.length;
         double[] p = new double[m];
         Arrays.fill(p, 1.0);
         for (int iter = 0; iter < 10_000; iter++) {
             double[] next = new double[m];
-            double change = 0;
             for (int i = 0; i < m; i++) {
                 double denom = 1.0 / (p[i] + 1.0);
                 for (int j = 0; j < m; j++) if (n[i][j] > 0) denom += n[i][j] / (p[i] + p[j]);
                 next[i] = (wins[i] + 0.5) / denom;
             }
-            for (int i = 0; i < m; i++) change = Math.max(change, Math.abs(Math.log(next[i]) - Math.log(p[i])));
+            double logMean = 0;
+            for (double v : next) logMean += Math.log(v);
+            double scale = Math.exp(-logMean / Math.max(1, m));
+            double change = 0;
+            for (int i = 0; i < m; i++) {
+                next[i] *= scale;
+                change = Math.max(change, Math.abs(next[i] / p[i] - 1));
+            }
             p = next;
-            if (change < 1e-10) break;
+            if (change < 1e-9) break; // relative: 1e-9 is a millionth of a score point
         }
-        // The reference fixes the scale during the fit; the report is relative to the models' geometric mean.
-        double logMean = 0;
-        for (double v : p) logMean += Math.log(v);
-        logMean /= Math.max(1, m);
-        for (int i = 0; i < m; i++) p[i] = Math.exp(Math.log(p[i]) - logMean);
         return p;
     }
 }
