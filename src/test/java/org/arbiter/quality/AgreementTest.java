@@ -53,6 +53,15 @@ class AgreementTest {
         assertThat(Agreement.fleissKappa(constant)).isNaN();
     }
 
+    @Test
+    void fleissKappaWithUnequalRaterCountsUsesTheGeneralisedForm() {
+        // Per-unit agreement 1, 1/3, 1 (mean 7/9); category shares 3/7 and 4/7, so P_e = 25/49.
+        Integer[][] data = {{1, 1, null}, {1, 2, 2}, {2, 2, null}, {3, null, null}};
+        double expected = (7.0 / 9 - 25.0 / 49) / (1 - 25.0 / 49);
+        assertThat(Agreement.fleissKappa(data)).isCloseTo(expected, within(1e-12));
+        assertThat(Agreement.percentAgreement(data)).isCloseTo(7.0 / 9, within(1e-12));
+    }
+
     /** Random 5-point data from coders who agree often but not always, with some missing values. */
     static Integer[][] randomStudy(SplittableRandom rnd, int units, int coders, double missing) {
         Integer[][] data = new Integer[units][coders];

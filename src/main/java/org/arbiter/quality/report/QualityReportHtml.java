@@ -22,7 +22,7 @@ public final class QualityReportHtml {
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px auto;max-width:1100px;color:#1d2330;padding:0 16px}
             h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #dde;padding-bottom:4px}
             .muted{color:#667}table{border-collapse:collapse;margin:8px 0}th,td{padding:3px 10px;border-bottom:1px solid #e6e8ee;text-align:right}
-            th{background:#f4f5f9}td:first-child,th:first-child{text-align:left}.flag{color:#b3261e;font-weight:600}
+            th{background:#f4f5f9}td:first-child,th:first-child,table.text td,table.text th{text-align:left}.flag{color:#b3261e;font-weight:600}
             .cards{display:flex;flex-wrap:wrap;gap:10px}.card{border:1px solid #dde;border-radius:6px;padding:8px 12px;min-width:130px}
             .card b{display:block;font-size:20px}svg{background:#fff;border:1px solid #e6e8ee;border-radius:4px;margin:6px 8px 6px 0}
             svg text{font:11px system-ui,sans-serif;fill:#333}svg .axis{stroke:#999;stroke-width:1}svg .grid{stroke:#eee;stroke-width:1}
@@ -117,7 +117,7 @@ public final class QualityReportHtml {
                     .append(" audited items flipped (").append(Html.pct(flips.flipRate()))
                     .append("): the experts' consensus prefers the side the prior label rejected.</p>\n");
             if (!flips.flips().isEmpty()) {
-                h.append("<table><tr><th>Item</th><th>Batch</th><th>Prior</th><th>Consensus</th><th>Confidence</th></tr>");
+                h.append("<table class=\"text\"><tr><th>Item</th><th>Batch</th><th>Prior</th><th>Consensus</th><th>Confidence</th></tr>");
                 int n = 0;
                 for (FlipAudit.Flip f : flips.flips()) {
                     if (n++ == MAX_ROWS) break;
@@ -133,7 +133,7 @@ public final class QualityReportHtml {
         if (r.adjudication().isEmpty()) {
             h.append("<p>No item needs adjudication.</p>\n");
         } else {
-            h.append("<table><tr><th>Item</th><th>Batch</th><th>Why</th><th>Labels</th></tr>");
+            h.append("<table class=\"text\"><tr><th>Item</th><th>Batch</th><th>Why</th><th>Labels</th></tr>");
             int n = 0;
             for (AdjudicationQueue.Entry e : r.adjudication()) {
                 if (n++ == MAX_ROWS) {
