@@ -104,6 +104,13 @@ class QualityReportTest {
     }
 
     @Test
+    void textSummaryNamesTheBiasedAnnotatorAndTheLeaderboard() {
+        String text = org.arbiter.quality.report.QualityReportText.write(report(Synthetic.study(60, 4)));
+        assertThat(text.lines().filter(l -> l.contains("POSITION BIAS"))).singleElement().asString().contains("lefty");
+        assertThat(text).contains(" 1. m-strong").contains("no prior labels to audit");
+    }
+
+    @Test
     void emptyInputGivesAReportWithUndefinedValues() {
         QualityReport r = QualityReport.build(new QualityInput(List.of(), List.<Judgment>of()), QualityReport.Options.defaults());
         JsonNode o = Json.parse(QualityReportJson.write(r));
