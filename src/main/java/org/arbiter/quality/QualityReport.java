@@ -41,11 +41,11 @@ public record QualityReport(Instant generatedAt, int items, int judgments, int g
      */
     public record AnnotatorStats(String name, int judgments, GoldScore.Result gold, PositionBias.Result position,
                                  SpeedAnomalies.Distribution speed, double alphaVsOthers, double agreementVsOthers,
-                                 int unitsVsOthers) {
+                                 int unitsVsOthers, double stepAlphaVsOthers, double firstErrorAlphaVsOthers) {
     }
 
     public record BatchStats(String name, int items, int judgments, double alphaOrdinal, double alphaNominal,
-                             double fleissKappa) {
+                             double fleissKappa, double stepAlpha, double firstErrorAlpha) {
     }
 
     public static QualityReport build(QualityInput in, Options options) {
@@ -67,7 +67,8 @@ public record QualityReport(Instant generatedAt, int items, int judgments, int g
             int n = (int) in.judgments().stream().filter(j -> j.annotator().equals(a)).count();
             stats.add(new AnnotatorStats(a, n, gold.get(a), bias.get(a), speed.get(a),
                     Agreement.krippendorffAlpha(vs, Metric.NOMINAL), vs.length == 0 ? Double.NaN : (double) same / vs.length,
-                    vs.length));
+                    vs.length, Agreement.krippendorffAlpha(Ratings.versusOthers(steps, c), Metric.NOMINAL),
+                    Agreement.krippendorffAlpha(Ratings.versusOthers(firstErrors, c), Metric.NOMINAL)));
         }
         List<BatchStats> batches = new ArrayList<>();
         for (String b : in.batches()) {
@@ -76,7 +77,9 @@ public record QualityReport(Instant generatedAt, int items, int judgments, int g
             Integer[][] bd = Ratings.perItem(sub, annotators, Ratings::direction);
             batches.add(new BatchStats(b, sub.items().size(), sub.judgments().size(),
                     Agreement.krippendorffAlpha(bo, Metric.ORDINAL), Agreement.krippendorffAlpha(bd, Metric.NOMINAL),
-                    Agreement.fleissKappa(bd)));
+                    Agreement.fleissKappa(bd),
+                    Agreement.krippendorffAlpha(Ratings.steps(sub, annotators), Metric.NOMINAL),
+                    Agreement.krippendorffAlpha(Ratings.firstErrors(sub, annotators), Metric.NOMINAL)));
         }
         List<String> models = BradleyTerry.models(in);
         BradleyTerry.Leaderboard board = BradleyTerry.fit(models, BradleyTerry.games(in, models), options.replicates(),

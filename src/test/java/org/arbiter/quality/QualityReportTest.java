@@ -104,6 +104,42 @@ class QualityReportTest {
     }
 
     @Test
+    void stepReviewGivesStepAndFirstErrorAgreementAndGoldFirstErrorScores() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        List<Item> items = new ArrayList<>();
+        List<Judgment> js = new ArrayList<>();
+        for (int n = 0; n < 30; n++) {
+            int error = rnd.nextInt(6); // 5 = no error
+            Item path = new Item("p" + n, "math", org.arbiter.model.Domain.MATH, org.arbiter.model.Prompt.text("Solve"),
+                    List.of(org.arbiter.model.Response.ofSteps("a", "m", List.of("s0", "s1", "s2", "s3", "s4"))), null,
+                    Map.of("first_error", java.util.Collections.singletonMap("step", error == 5 ? null : error)), Map.of(), List.of());
+            items.add(path);
+            for (String who : List.of("careful", "also-careful", "sloppy")) {
+                int seen = who.equals("sloppy") && rnd.nextBoolean() ? rnd.nextInt(6) : error;
+                int[] ratings = new int[5];
+                for (int k = 0; k < 5; k++) ratings[k] = k < seen ? 1 : k == seen ? -1 : 0;
+                js.add(Synthetic.judge(path, who, null, null, 60_000, java.util.Set.of(), Synthetic.steps("a", ratings)));
+            }
+        }
+        QualityReport r = QualityReport.build(new QualityInput(items, js), new QualityReport.Options(2, 0.6, 10, 1));
+        JsonNode o = Json.parse(QualityReportJson.write(r));
+        assertThat(o.get("step_units").asInt()).isEqualTo(150);
+        assertThat(o.get("first_error_units").asInt()).isEqualTo(30);
+        assertThat(o.get("step_alpha").asDouble()).isBetween(0.3, 0.99);
+        assertThat(o.get("alpha_nominal").isNull()).isTrue(); // no preferences in a step review
+        assertThat(o.get("batches").get(0).get("first_error_alpha").asDouble()).isCloseTo(r.firstErrorAlpha(), within(1e-6));
+        Map<String, JsonNode> by = new java.util.HashMap<>();
+        o.get("annotators").forEach(a -> by.put(a.get("name").asString(), a));
+        assertThat(by.get("careful").get("gold_first_error_agreement").asDouble()).isEqualTo(1.0);
+        assertThat(by.get("sloppy").get("gold_first_error_agreement").asDouble()).isLessThan(0.9);
+        assertThat(by.get("careful").get("first_error_alpha_vs_others").asDouble())
+                .isGreaterThan(by.get("sloppy").get("first_error_alpha_vs_others").asDouble());
+        // Every item has a consensus first error: the careful majority's.
+        assertThat(r.consensus()).hasSize(30).allSatisfy(c -> assertThat(c.firstError("a"))
+                .isEqualTo(GoldScore.goldFirstErrors(c.item()).get(0).step()));
+    }
+
+    @Test
     void textSummaryNamesTheBiasedAnnotatorAndTheLeaderboard() {
         String text = org.arbiter.quality.report.QualityReportText.write(report(Synthetic.study(60, 4)));
         assertThat(text.lines().filter(l -> l.contains("POSITION BIAS"))).singleElement().asString().contains("lefty");

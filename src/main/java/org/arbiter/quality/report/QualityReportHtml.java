@@ -79,11 +79,12 @@ public final class QualityReportHtml {
         }
 
         h.append("<h2>Agreement per batch</h2>\n").append(batchPlot(r.batches()));
-        h.append("<table><tr><th>Batch</th><th>Items</th><th>Judgments</th><th>α ordinal</th><th>α nominal</th><th>Fleiss κ</th></tr>");
+        h.append("<table><tr><th>Batch</th><th>Items</th><th>Judgments</th><th>α ordinal</th><th>α nominal</th><th>Fleiss κ</th><th>α steps</th><th>α first error</th></tr>");
         for (QualityReport.BatchStats b : r.batches()) {
             h.append("<tr><td>").append(Html.escape(b.name())).append("</td><td>").append(b.items()).append("</td><td>")
                     .append(b.judgments()).append("</td><td>").append(Html.num(b.alphaOrdinal(), 3)).append("</td><td>")
-                    .append(Html.num(b.alphaNominal(), 3)).append("</td><td>").append(Html.num(b.fleissKappa(), 3)).append("</td></tr>");
+                    .append(Html.num(b.alphaNominal(), 3)).append("</td><td>").append(Html.num(b.fleissKappa(), 3)).append("</td><td>")
+                    .append(Html.num(b.stepAlpha(), 3)).append("</td><td>").append(Html.num(b.firstErrorAlpha(), 3)).append("</td></tr>");
         }
         h.append("</table>\n");
 

@@ -67,6 +67,8 @@ public final class QualityReportJson {
             num(n, "alpha_vs_others", a.alphaVsOthers());
             num(n, "agreement_vs_others", a.agreementVsOthers());
             n.put("units_vs_others", a.unitsVsOthers());
+            num(n, "step_alpha_vs_others", a.stepAlphaVsOthers());
+            num(n, "first_error_alpha_vs_others", a.firstErrorAlphaVsOthers());
         }
 
         ArrayNode batches = o.putArray("batches");
@@ -76,6 +78,8 @@ public final class QualityReportJson {
             num(n, "alpha_ordinal", b.alphaOrdinal());
             num(n, "alpha_nominal", b.alphaNominal());
             num(n, "fleiss_kappa", b.fleissKappa());
+            num(n, "step_alpha", b.stepAlpha());
+            num(n, "first_error_alpha", b.firstErrorAlpha());
             n.put("items", b.items());
             n.put("judgments", b.judgments());
         }
