@@ -23,14 +23,37 @@ public final class ExportSource {
     private final LocalStore store;
     private final LabelScope scope;
     private final Set<String> batches;
+    private final ConsensusLabeller consensus;
+
+    /**
+     * Makes the consensus labels of one batch: one verdict per item that has a consensus. Supplied by the
+     * quality module, so the exporter knows no statistics.
+     */
+    @FunctionalInterface
+    public interface ConsensusLabeller {
+        List<Verdict> label(List<Item> items, List<Judgment> currentJudgments);
+    }
 
     /**
      * @param batches the batches to export, or empty for all
      * @throws IllegalArgumentException when a named batch is not in the store
      */
     public ExportSource(LocalStore store, LabelScope scope, Set<String> batches) {
+        this(store, scope, batches, null);
+    }
+
+    /**
+     * @param consensus makes the labels of {@link LabelScope#CONSENSUS}; may be null for the other scopes
+     * @throws IllegalArgumentException when a named batch is not in the store, or consensus labels are
+     *                                  asked for without a labeller
+     */
+    public ExportSource(LocalStore store, LabelScope scope, Set<String> batches, ConsensusLabeller consensus) {
+        if (scope.consensus() && consensus == null) {
+            throw new IllegalArgumentException("consensus labels need the consensus labeller of the quality report");
+        }
         this.store = store;
         this.scope = scope;
+        this.consensus = consensus;
         List<String> known = store.items().batches();
         Set<String> wanted = new LinkedHashSet<>();
         for (String b : batches) {
@@ -76,12 +99,13 @@ public final class ExportSource {
     /**
      * The labels the training formats are made of, batch by batch: the current expert judgments (newest
      * version of each judgment id, one per annotator and item) in submission order, then the batch's prior
-     * labels in import order. A verdict the consumer cannot write ({@link UnwritableRow}) and a judgment
+     * labels in import order; with {@link LabelScope#CONSENSUS}, the consensus labels of each batch instead
+     * (judgments whose item is missing are left out of it). A verdict the consumer cannot write ({@link UnwritableRow}) and a judgment
      * whose item is missing are reported to the sink's {@link RowSink#problem}, and the export goes on.
      */
     public void forEachVerdict(RowSink sink, Consumer<Verdict> consumer) {
         Map<String, List<Judgment>> byBatch = new LinkedHashMap<>();
-        if (scope.expert()) {
+        if (scope.expert() || scope.consensus()) {
             for (Judgment j : store.judgments().current()) {
                 if (wanted(j.batch())) byBatch.computeIfAbsent(j.batch(), b -> new ArrayList<>()).add(j);
             }
@@ -95,6 +119,10 @@ public final class ExportSource {
             List<Item> items = store.items().batch(batch);
             Map<String, Item> byId = new HashMap<>();
             for (Item i : items) byId.put(i.id(), i);
+            if (scope.consensus()) {
+                for (Verdict v : consensus.label(items, judgments)) deliver(v, sink, consumer);
+                continue;
+            }
             for (Judgment j : judgments) {
                 Item item = byId.get(j.itemId());
                 if (item == null) {

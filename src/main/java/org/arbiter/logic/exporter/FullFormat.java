@@ -13,7 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
  * writes it (the sneakernet and sync interchange file, re-readable with {@link JudgmentJson#read}), then,
  * with prior labels, one record per prior label:
  * {@code {"label_source": "prior", "item_id", "batch", "source", "preference", "step_labels", "extra"}}.
- * Expert lines never carry {@code label_source}, which is how a reader tells the two apart.
+ * With consensus labels, one record per item with a consensus, shaped like a prior label with
+ * {@code "label_source": "consensus"} and the consensus flags in {@code extra.flags}.
+ * Expert lines never carry {@code label_source}, which is how a reader tells them apart.
  */
 public final class FullFormat implements ExportFormat {
     @Override
@@ -25,11 +27,20 @@ public final class FullFormat implements ExportFormat {
     public void write(ExportSource source, RowSink sink) {
         source.forEachVersion(j -> sink.row(JudgmentJson.write(j)));
         source.forEachPrior((item, p) -> sink.row(prior(item, p)));
+        if (source.scope().consensus()) {
+            // A consensus label has the shape of a prior label, with source "consensus" and its flags in extra.
+            source.forEachVerdict(sink, v -> sink.row(labelled("consensus", v.item(), new PriorLabel(v.labelSource(),
+                    v.preference(), v.stepLabels(), java.util.Map.of("flags", v.flags().stream().map(f -> f.wire()).sorted().toList())))));
+        }
     }
 
     static ObjectNode prior(Item item, PriorLabel p) {
+        return labelled("prior", item, p);
+    }
+
+    private static ObjectNode labelled(String labelSource, Item item, PriorLabel p) {
         ObjectNode o = Json.object();
-        o.put("label_source", "prior");
+        o.put("label_source", labelSource);
         o.put("item_id", item.id());
         o.put("batch", item.batch());
         ObjectNode body = ItemJson.writePrior(p);

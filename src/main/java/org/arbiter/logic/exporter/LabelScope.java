@@ -2,16 +2,23 @@ package org.arbiter.logic.exporter;
 
 import java.util.Locale;
 
-/** Which labels an export draws on: the experts' judgments, the labels that came with the data, or both. */
+/**
+ * Which labels an export draws on: the experts' judgments, the labels that came with the data, both, or one
+ * consensus label per item made from the experts' judgments (the cleaned dataset).
+ */
 public enum LabelScope {
-    EXPERT, PRIOR, ALL;
+    EXPERT, PRIOR, ALL, CONSENSUS;
 
     public boolean expert() {
-        return this != PRIOR;
+        return this == EXPERT || this == ALL;
     }
 
     public boolean prior() {
-        return this != EXPERT;
+        return this == PRIOR || this == ALL;
+    }
+
+    public boolean consensus() {
+        return this == CONSENSUS;
     }
 
     public String wireName() {

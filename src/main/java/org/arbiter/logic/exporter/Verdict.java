@@ -16,7 +16,7 @@ import org.arbiter.model.StepLabel;
  * data. The training formats are written from verdicts so that {@code --labels prior} and {@code expert}
  * give the same shapes.
  *
- * @param labelSource  "expert", or the prior label's source ("trl", "prm800k", ...)
+ * @param labelSource  "expert", "consensus", or the prior label's source ("trl", "prm800k", ...)
  * @param annotator    the expert; for a prior label its {@code extra.labeler} when it has one, else the source
  * @param submittedAt  ISO-8601 text as stored (prior timestamps are kept verbatim), or null
  * @param activeMs     time spent, or null when unknown (prior labels)
@@ -44,7 +44,8 @@ public record Verdict(Item item, String labelSource, String annotator, Preferenc
 
     /** Names the verdict in messages: which item, whose label. */
     public String describe() {
-        String who = judgmentId != null ? "judgment " + judgmentId + " by " + annotator : labelSource + " prior label";
+        String who = judgmentId != null ? "judgment " + judgmentId + " by " + annotator
+                : "consensus".equals(labelSource) ? "consensus label" : labelSource + " prior label";
         return who + " on item " + item.batch() + "/" + item.id();
     }
 }
