@@ -37,9 +37,9 @@ public final class ExportCommand implements Callable<Integer> {
             description = "full, dpo, stepwise, kto, openai-dpo or prm800k.")
     ExportFormat format;
 
-    @Option(names = "--labels", paramLabel = "expert|prior|all", defaultValue = "expert",
+    @Option(names = "--labels", paramLabel = "expert|prior|all|consensus", defaultValue = "expert",
             converter = ScopeConverter.class,
-            description = "Whose labels: the experts' (default), the data's prior labels, or both.")
+            description = "Whose labels: the experts' (default), the data's prior labels, both, or the experts' consensus per item (items with 2+ judgments).")
     LabelScope labels;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write here (replaced only on success); default stdout.")
@@ -62,7 +62,7 @@ public final class ExportCommand implements Callable<Integer> {
         try (LocalStore s = store.open()) {
             ExportSource source;
             try {
-                source = new ExportSource(s, labels, new LinkedHashSet<>(batches));
+                source = new ExportSource(s, labels, new LinkedHashSet<>(batches), new org.arbiter.quality.ConsensusLabels());
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--batch: " + e.getMessage());
             }
@@ -121,7 +121,7 @@ public final class ExportCommand implements Callable<Integer> {
         @Override
         public LabelScope convert(String value) {
             for (LabelScope s : LabelScope.values()) if (s.wireName().equals(value)) return s;
-            throw new CommandLine.TypeConversionException("unknown labels \"" + value + "\"; use expert, prior or all");
+            throw new CommandLine.TypeConversionException("unknown labels \"" + value + "\"; use expert, prior, all or consensus");
         }
     }
 }

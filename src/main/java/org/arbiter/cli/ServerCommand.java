@@ -32,6 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
                 ServerCommand.Import.class,
                 ServerCommand.Status.class,
                 ServerCommand.Ingest.class,
+                ServerCommand.Report.class,
         })
 public final class ServerCommand implements Runnable {
     @Option(names = "--db", paramLabel = "JDBC_URL",
@@ -202,6 +203,42 @@ public final class ServerCommand implements Runnable {
                     out.println("judgments:   " + s.judgments() + " current (" + s.versions() + " versions)");
                     out.println("annotators:  " + s.annotators() + " active");
                 }
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true, description = {
+            "How far the labels can be trusted: agreement (Krippendorff's alpha, Fleiss' kappa), gold accuracy,",
+            "position bias, speed, a Bradley-Terry leaderboard with intervals, consensus, adjudication, flip audit."})
+    static final class Report implements Callable<Integer> {
+        @Option(names = "--db", paramLabel = "JDBC_URL", description = "The server database (or give it before the subcommand).")
+        String db;
+        @Option(names = "--json", description = "End with one JSON object (alpha_ordinal, alpha_nominal, fleiss_kappa, annotators, leaderboard, flip_rate, …).")
+        boolean json;
+        @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained offline HTML report with plots.")
+        java.nio.file.Path html;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return withStore(spec, db, store -> {
+                org.arbiter.quality.QualityReport r = org.arbiter.quality.QualityReport.build(
+                        new org.arbiter.quality.QualityInput(store.allItems(), store.currentJudgments()),
+                        org.arbiter.quality.QualityReport.Options.defaults());
+                PrintWriter out = spec.commandLine().getOut();
+                if (html != null) {
+                    try {
+                        java.nio.file.Files.writeString(html, org.arbiter.quality.report.QualityReportHtml.write(r));
+                    } catch (java.io.IOException e) {
+                        spec.commandLine().getErr().println("arbiter server report: cannot write " + html + ": " + e.getMessage());
+                        return 1;
+                    }
+                }
+                out.print(json ? org.arbiter.quality.report.QualityReportJson.write(r) + "\n"
+                        : org.arbiter.quality.report.QualityReportText.write(r));
+                if (html != null && !json) out.println("HTML report: " + html);
                 return 0;
             });
         }

@@ -446,6 +446,31 @@ public final class ServerStore implements AutoCloseable {
         });
     }
 
+    /** Every item with its gold and prior labels: for the lab's own reports, never for an annotator. */
+    public List<Item> allItems() {
+        return withConnection(c -> {
+            List<Item> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT body FROM item ORDER BY batch, seq");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(ItemJson.read(Json.parse(rs.getString(1)), null, null));
+            }
+            return out;
+        });
+    }
+
+    /** The newest version of every judgment. */
+    public List<Judgment> currentJudgments() {
+        return withConnection(c -> {
+            List<Judgment> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT j.body FROM judgment j WHERE j.version = "
+                    + "(SELECT MAX(k.version) FROM judgment k WHERE k.judgment_id = j.judgment_id) ORDER BY j.received_at, j.judgment_id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(JudgmentJson.read(Json.parse(rs.getString(1))));
+            }
+            return out;
+        });
+    }
+
     public ServerStatus status() {
         return withConnection(c -> new ServerStatus(
                 count(c, "SELECT COUNT(*) FROM item"),
