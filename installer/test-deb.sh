@@ -6,7 +6,7 @@
 #
 #   installer/test-deb.sh [path/to/arbiter_*.deb]
 #
-# Without an argument it builds the package (mvn -B -o -q -Pinstaller package -DskipTests).
+# Without an argument it builds the package (mvn -B -q -Pinstaller package -DskipTests).
 # Needs root (dpkg), apt-get (pulls the package's declared dependencies: GTK 3 ...), xvfb (xvfb-run),
 # xauth and python3. Prints the .deb size, installed size and cold-start times.
 # ARBITER_TEST_SKIP="app import render-check" skips steps by name (each skip is printed); for runs
@@ -30,7 +30,7 @@ done
 DEB=${1:-}
 if [[ -z "$DEB" ]]; then
     step "building the installers"
-    mvn -B -o -q -Pinstaller package -DskipTests || fail "mvn -Pinstaller package failed"
+    mvn -B -q -Pinstaller package -DskipTests || fail "mvn -Pinstaller package failed"
     DEB=$(ls -t target/installer/arbiter_*_amd64.deb 2>/dev/null | head -1 || true)
     [[ -n "$DEB" ]] || fail "no target/installer/arbiter_*_amd64.deb after the build"
 fi
