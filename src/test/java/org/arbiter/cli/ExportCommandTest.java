@@ -99,7 +99,7 @@ class ExportCommandTest {
         assertThat(unknown.err()).contains("unknown format \"parquet\"").contains("openai-dpo").contains("prm800k");
         Run labels = store.export("--format", "dpo", "--labels", "crowd");
         assertThat(labels.exit()).isEqualTo(2);
-        assertThat(labels.err()).contains("expert, prior or all");
+        assertThat(labels.err()).contains("expert, prior, all or consensus");
         Run batch = store.export("--format", "dpo", "--batch", "nope");
         assertThat(batch.exit()).isEqualTo(2);
         assertThat(batch.err()).contains("no batch \"nope\"").contains("math, prm, code");
