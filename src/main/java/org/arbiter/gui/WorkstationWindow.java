@@ -119,6 +119,16 @@ public final class WorkstationWindow {
         stage.focusedProperty().addListener((o, was, is) -> session.clock().windowFocused(is));
         stage.setScene(scene);
         linkScrolling();
+        // Links in model output are data: a click copies the address for the expert to check in a browser of
+        // their choosing; nothing is opened or fetched by us.
+        for (ResponsePane p : List.of(left, right, prompt)) {
+            p.setOnLinkClicked(url -> {
+                javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+                c.putString(url);
+                javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+                session.notice("link copied to the clipboard (not opened): " + url);
+            });
+        }
         applyDisplaySettings();
         session.addListener(s -> {
             if (Platform.isFxApplicationThread()) draw(s);

@@ -70,6 +70,13 @@ class KeyboardJudgingTest {
         assertThat(stepCount(w, "pane-left")).isPositive();
         assertThat(stepCount(w, "pane-right")).isPositive();
 
+        // The raw toggle shows the exact characters in both panes, and comes back.
+        type(KeyCode.R);
+        assertThat(w.window().pane(org.arbiter.review.Side.LEFT).isRawMode()).isTrue();
+        assertThat(w.window().pane(org.arbiter.review.Side.RIGHT).isRawMode()).isTrue();
+        type(KeyCode.R);
+        assertThat(w.window().pane(org.arbiter.review.Side.LEFT).isRawMode()).isFalse();
+
         // Item 1 (pair): left better; second step of the left response incorrect with two categories and a note.
         type(KeyCode.DIGIT2, KeyCode.J, KeyCode.X, KeyCode.E, KeyCode.DIGIT1, KeyCode.DIGIT3, KeyCode.ENTER, KeyCode.M);
         robot.write("off by one here");
