@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Locale;
 
 import org.arbiter.logic.json.Json;
 
@@ -25,19 +24,8 @@ public final class UserSettings {
         this.file = file;
     }
 
-    /** ~/.config/arbiter on Linux (XDG_CONFIG_HOME), Application Support on macOS, APPDATA on Windows. */
     public static Path configDirectory() {
-        String override = System.getenv("ARBITER_CONFIG");
-        if (override != null && !override.isBlank()) return Path.of(override);
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String home = System.getProperty("user.home");
-        if (os.contains("win")) {
-            String appData = System.getenv("APPDATA");
-            return (appData != null ? Path.of(appData) : Path.of(home, "AppData", "Roaming")).resolve("Arbiter");
-        }
-        if (os.contains("mac")) return Path.of(home, "Library", "Application Support", "Arbiter");
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".config")).resolve("arbiter");
+        return org.arbiter.store.StorePaths.configDirectory();
     }
 
     /** Reads the settings; a missing or unreadable file gives the defaults (and a warning on stderr). */

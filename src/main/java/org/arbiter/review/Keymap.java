@@ -216,25 +216,10 @@ public final class Keymap {
         }
     }
 
-    /**
-     * Where the settings file lives by default: ARBITER_KEYS wins; then Linux $XDG_CONFIG_HOME/arbiter
-     * (~/.config/arbiter), macOS ~/Library/Preferences/Arbiter, Windows %APPDATA%\Arbiter; file keys.json.
-     */
+    /** Where the settings file lives by default: ARBITER_KEYS wins, else keys.json in the user's config folder. */
     public static Path defaultFile() {
         String override = System.getenv("ARBITER_KEYS");
         if (override != null && !override.isBlank()) return Path.of(override);
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-        String home = System.getProperty("user.home");
-        Path dir;
-        if (os.contains("win")) {
-            String appdata = System.getenv("APPDATA");
-            dir = (appdata != null ? Path.of(appdata) : Path.of(home, "AppData", "Roaming")).resolve("Arbiter");
-        } else if (os.contains("mac")) {
-            dir = Path.of(home, "Library", "Preferences", "Arbiter");
-        } else {
-            String xdg = System.getenv("XDG_CONFIG_HOME");
-            dir = (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".config")).resolve("arbiter");
-        }
-        return dir.resolve("keys.json");
+        return org.arbiter.store.StorePaths.configDirectory().resolve("keys.json");
     }
 }
