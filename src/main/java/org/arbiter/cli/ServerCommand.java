@@ -153,8 +153,8 @@ public final class ServerCommand implements Runnable {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Import native JSONL items into batches of N, each assigned to K distinct annotators.",
-                    "With --gold, gold items are mixed into every batch at --gold-rate; annotators get them like any other item."})
+            description = "Import native JSONL items into batches of N, each assigned to K distinct annotators. With --gold, "
+                    + "gold items are mixed into every batch at --gold-rate; annotators get them like any other item.")
     static final class Import implements Callable<Integer> {
         @Option(names = "--db", paramLabel = "JDBC_URL", description = "The server database (or give it before the subcommand).")
         String db;
@@ -166,13 +166,11 @@ public final class ServerCommand implements Runnable {
         int overlap;
         @Option(names = "--batch-size", paramLabel = "N", defaultValue = "50", description = "Items per batch (default: ${DEFAULT-VALUE}).")
         int batchSize;
-        @Option(names = "--gold", paramLabel = "GOLD_FILE", description = {
-                "Native JSONL items with a gold object (preference, direction, correct or first_error) to mix into every",
-                "batch. Their ids are kept, so give them ids in the style of the regular items."})
+        @Option(names = "--gold", paramLabel = "GOLD_FILE", description = "Native JSONL items with a gold object (preference, direction, correct or first_error) to mix into "
+                + "every batch. Their ids are kept, so give them ids in the style of the regular items.")
         Path gold;
-        @Option(names = "--gold-rate", paramLabel = "R", description = {
-                "Gold items per regular item in each batch, rounded, at least 1 (default with --gold: 0.05,",
-                "i.e. 3 gold among 50 items; 5 among 100)."})
+        @Option(names = "--gold-rate", paramLabel = "R", description = "Gold items per regular item in each batch, rounded, at least 1 (default with --gold: 0.05, "
+                + "i.e. 3 gold with 50 items; 5 with 100).")
         Double goldRate;
         @Spec
         CommandSpec spec;
@@ -293,10 +291,9 @@ public final class ServerCommand implements Runnable {
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true, description = {
-            "Export the lab's judgments in training formats (JSON Lines, UTF-8), as arbiter export does locally.",
-            "Gold items mixed in by import --gold are calibration, not data: they and their judgments are left out",
-            "unless --include-gold. The summary goes to stderr."})
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Export the lab's judgments in training formats (JSON Lines, UTF-8), as arbiter export does locally. "
+            + "Gold items mixed in by import --gold are calibration, not data: they and their judgments are left out "
+            + "unless --include-gold. The summary goes to stderr.")
     static final class Export implements Callable<Integer> {
         @Option(names = "--db", paramLabel = "JDBC_URL", description = "The server database (or give it before the subcommand).")
         String db;
@@ -309,8 +306,7 @@ public final class ServerCommand implements Runnable {
         LabelScope labels;
         @Option(names = "--out", paramLabel = "FILE", description = "Write here (replaced only on success); default stdout.")
         Path out;
-        @Option(names = "--batch", paramLabel = "NAME", description = {
-                "Only this batch (NAME-001) or all batches of this import (NAME); repeat for several. Default: all."})
+        @Option(names = "--batch", paramLabel = "NAME", description = "Only this batch (NAME-001) or all batches of this import (NAME); repeat for several. Default: all.")
         List<String> batches = List.of();
         @Option(names = "--include-gold", description = "Also export the gold items mixed in by import --gold, and the judgments on them.")
         boolean includeGold;
