@@ -1,22 +1,35 @@
 package org.arbiter.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
+import org.arbiter.logic.exporter.ExportFormat;
+import org.arbiter.logic.exporter.ExportSource;
+import org.arbiter.logic.exporter.ExportTally;
+import org.arbiter.logic.exporter.JsonlExport;
+import org.arbiter.logic.exporter.LabelScope;
+import org.arbiter.logic.json.ItemJson;
 import org.arbiter.logic.json.Json;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
 import org.arbiter.server.AnnotatorInfo;
 import org.arbiter.server.ApiException;
+import org.arbiter.server.GoldSeeding;
+import org.arbiter.server.ImportedBatches;
 import org.arbiter.server.JsonLines;
 import org.arbiter.server.PushReceipt;
 import org.arbiter.server.ServerStatus;
+import org.arbiter.server.ServerLabelStore;
 import org.arbiter.server.ServerStore;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,13 +39,14 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** {@code arbiter server --db JDBC_URL …}: the lab admin's commands, run against the server's database. */
 @Command(name = "server", mixinStandardHelpOptions = true,
-        description = "Administer the lab server's database: annotators, imports, status, offline ingest.",
+        description = "Administer the lab server's database: annotators, imports, status, offline ingest, reports, exports.",
         subcommands = {
                 ServerCommand.Annotator.class,
                 ServerCommand.Import.class,
                 ServerCommand.Status.class,
                 ServerCommand.Ingest.class,
                 ServerCommand.Report.class,
+                ServerCommand.Export.class,
         })
 public final class ServerCommand implements Runnable {
     @Option(names = "--db", paramLabel = "JDBC_URL",
@@ -139,7 +153,8 @@ public final class ServerCommand implements Runnable {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Import native JSONL items into batches of N, each assigned to K distinct annotators.")
+            description = "Import native JSONL items into batches of N, each assigned to K distinct annotators. With --gold, "
+                    + "gold items are mixed into every batch at --gold-rate; annotators get them like any other item.")
     static final class Import implements Callable<Integer> {
         @Option(names = "--db", paramLabel = "JDBC_URL", description = "The server database (or give it before the subcommand).")
         String db;
@@ -151,22 +166,54 @@ public final class ServerCommand implements Runnable {
         int overlap;
         @Option(names = "--batch-size", paramLabel = "N", defaultValue = "50", description = "Items per batch (default: ${DEFAULT-VALUE}).")
         int batchSize;
+        @Option(names = "--gold", paramLabel = "GOLD_FILE", description = "Native JSONL items with a gold object (preference, direction, correct or first_error) to mix into "
+                + "every batch. Their ids are kept, so give them ids in the style of the regular items.")
+        Path gold;
+        @Option(names = "--gold-rate", paramLabel = "R", description = "Gold items per regular item in each batch, rounded, at least 1 (default with --gold: 0.05, "
+                + "i.e. 3 gold with 50 items; 5 with 100).")
+        Double goldRate;
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
+            if (goldRate != null && gold == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--gold-rate needs --gold GOLD_FILE");
+            }
             return withStore(spec, db, store -> {
                 List<Item> items = JsonLines.items(file, batch);
-                Map<String, List<String>> batches = store.importItems(batch, items, overlap, batchSize);
-                PrintWriter out = spec.commandLine().getOut();
-                for (Map.Entry<String, List<String>> e : batches.entrySet()) {
-                    out.println(e.getKey() + ": " + String.join(", ", e.getValue()));
+                GoldSeeding seeding = GoldSeeding.NONE;
+                if (gold != null) {
+                    List<Item> goldItems = JsonLines.goldItems(gold);
+                    if (goldItems.isEmpty()) throw ApiException.badRequest(gold + ": the gold file holds no items");
+                    warnAboutTellTales(goldItems);
+                    seeding = new GoldSeeding(goldItems, goldRate == null ? 0.05 : goldRate);
                 }
-                out.println("imported " + items.size() + " items into " + batches.size() + " batches, each item for "
-                        + overlap + " annotator" + (overlap == 1 ? "" : "s"));
+                ImportedBatches imported = store.importItems(batch, items, overlap, batchSize, seeding);
+                PrintWriter out = spec.commandLine().getOut();
+                for (Map.Entry<String, List<String>> e : imported.assignments().entrySet()) {
+                    int g = imported.goldPerBatch().getOrDefault(e.getKey(), 0);
+                    out.println(e.getKey() + ": " + String.join(", ", e.getValue()) + (g > 0 ? " (" + g + " gold)" : ""));
+                }
+                out.println("imported " + items.size() + " items into " + imported.assignments().size() + " batches, each item for "
+                        + overlap + " annotator" + (overlap == 1 ? "" : "s")
+                        + (seeding.active() ? "; mixed in " + imported.goldPlacements() + " gold items from " + gold
+                        + " (" + seeding.items().size() + " distinct)" : ""));
                 return 0;
             });
+        }
+
+        /** Annotators see ids, meta and text: a gold item that says "gold" there gives itself away. */
+        private void warnAboutTellTales(List<Item> goldItems) {
+            PrintWriter err = spec.commandLine().getErr();
+            for (Item g : goldItems) {
+                String visible = Json.write(ItemJson.write(g.withBatch("b").withoutHiddenLabels()));
+                if (visible.toLowerCase(java.util.Locale.ROOT).contains("gold")) {
+                    err.println("arbiter server import: warning: gold item " + g.id()
+                            + " shows the word \"gold\" to annotators (in its id, meta or text)");
+                }
+            }
+            err.flush();
         }
     }
 
@@ -240,6 +287,74 @@ public final class ServerCommand implements Runnable {
                         : org.arbiter.quality.report.QualityReportText.write(r));
                 if (html != null && !json) out.println("HTML report: " + html);
                 return 0;
+            });
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Export the lab's judgments in training formats (JSON Lines, UTF-8), as arbiter export does locally. "
+            + "Gold items mixed in by import --gold are calibration, not data: they and their judgments are left out "
+            + "unless --include-gold. The summary goes to stderr.")
+    static final class Export implements Callable<Integer> {
+        @Option(names = "--db", paramLabel = "JDBC_URL", description = "The server database (or give it before the subcommand).")
+        String db;
+        @Option(names = "--format", required = true, paramLabel = "F", completionCandidates = ExportCommand.FormatNames.class,
+                converter = ExportCommand.FormatConverter.class, description = "full, dpo, stepwise, kto, openai-dpo or prm800k.")
+        ExportFormat format;
+        @Option(names = "--labels", paramLabel = "expert|prior|all|consensus", defaultValue = "expert",
+                converter = ExportCommand.ScopeConverter.class,
+                description = "Whose labels: the annotators' (default), the data's prior labels, both, or the consensus per item (items with 2+ judgments).")
+        LabelScope labels;
+        @Option(names = "--out", paramLabel = "FILE", description = "Write here (replaced only on success); default stdout.")
+        Path out;
+        @Option(names = "--batch", paramLabel = "NAME", description = "Only this batch (NAME-001) or all batches of this import (NAME); repeat for several. Default: all.")
+        List<String> batches = List.of();
+        @Option(names = "--include-gold", description = "Also export the gold items mixed in by import --gold, and the judgments on them.")
+        boolean includeGold;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            return withStore(spec, db, store -> {
+                ExportSource source;
+                try {
+                    Set<String> wanted = new LinkedHashSet<>();
+                    for (String b : batches) {
+                        List<String> ofImport = store.batchesOfImport(b);
+                        if (ofImport.isEmpty()) wanted.add(b);
+                        else wanted.addAll(ofImport);
+                    }
+                    source = new ExportSource(new ServerLabelStore(store, includeGold), labels, wanted,
+                            new org.arbiter.quality.ConsensusLabels());
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--batch: " + e.getMessage());
+                }
+                JsonlExport export = new JsonlExport(format, source);
+                ExportTally tally;
+                String where;
+                try {
+                    if (out == null) {
+                        PrintWriter stdout = spec.commandLine().getOut();
+                        tally = export.writeTo(stdout);
+                        // A PrintWriter swallows write errors (a closed pipe); ask it, so a cut-off export is not "ok".
+                        if (stdout.checkError()) throw new IOException("the output was closed before the export ended");
+                        where = "stdout";
+                    } else {
+                        tally = export.writeTo(out);
+                        where = out.toString();
+                    }
+                } catch (IOException e) {
+                    err.println("arbiter server export: cannot write " + (out == null ? "stdout" : out) + ": " + e.getMessage()
+                            + (out == null ? "; the output is incomplete" : "; nothing was written"));
+                    err.flush();
+                    return ArbiterCommand.DATA_ERROR;
+                }
+                for (String p : tally.problems()) err.println("arbiter server export: cannot write a row for " + p);
+                err.printf("wrote %d rows (format %s, labels %s%s) to %s; skipped: %s%n", tally.rows(), format.name(),
+                        labels.wireName(), includeGold ? ", gold included" : "", where, tally.skippedText());
+                err.flush();
+                return tally.problems().isEmpty() ? 0 : ArbiterCommand.DATA_ERROR;
             });
         }
     }

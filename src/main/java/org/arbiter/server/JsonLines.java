@@ -15,6 +15,7 @@ import org.arbiter.logic.json.Json;
 import org.arbiter.logic.json.JudgmentJson;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
+import org.arbiter.quality.GoldScore;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +31,22 @@ public final class JsonLines {
 
     public static List<Item> items(Path file, String batch) {
         return read(file, node -> ItemJson.read(node, batch, batch));
+    }
+
+    /**
+     * Native items that each carry a gold answer the report can score; a line without one stops the file,
+     * since an item with nothing to score against would only pad the annotators' batches.
+     */
+    public static List<Item> goldItems(Path file) {
+        return read(file, node -> {
+            Item item = ItemJson.read(node, "gold", null);
+            if (!GoldScore.isGold(item)) {
+                throw new FieldException("gold", "an object with \"preference\" (e.g. \"A>B\"), \"direction\" (\"A\", \"B\" "
+                        + "or \"equal\"), \"correct\" (a response id or a/b) or \"first_error\" ({\"response\": \"a\", \"step\": 3})"
+                        + (item.gold() == null ? ", found none" : ", found " + Json.write(Json.toNode(item.gold()))));
+            }
+            return item;
+        });
     }
 
     public static List<Judgment> judgments(Path file) {

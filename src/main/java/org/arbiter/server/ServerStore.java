@@ -27,6 +27,7 @@ import org.arbiter.logic.json.Json;
 import org.arbiter.logic.json.JudgmentJson;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
+import org.arbiter.quality.GoldScore;
 import org.arbiter.store.Migrations;
 import org.arbiter.store.StoreException;
 
@@ -39,7 +40,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * is the common subset, and each request is one transaction.
  */
 public final class ServerStore implements AutoCloseable {
-    public static final Migrations MIGRATIONS = new Migrations("/org/arbiter/server/migrations/", List.of("V1__server.sql"));
+    public static final Migrations MIGRATIONS = new Migrations("/org/arbiter/server/migrations/", List.of("V1__server.sql", "V2__gold.sql"));
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String url;
@@ -185,6 +186,15 @@ public final class ServerStore implements AutoCloseable {
      * @return the new batch names with their annotators, in order
      */
     public Map<String, List<String>> importItems(String name, List<Item> items, int overlap, int batchSize) {
+        return importItems(name, items, overlap, batchSize, GoldSeeding.NONE).assignments();
+    }
+
+    /**
+     * The same, with gold items mixed into every batch (see {@link GoldSeeding}). Gold items keep their ids,
+     * so an id must not also name a regular item; they are stored whole and marked gold only in a column the
+     * API never sends, and an annotator gets them like any other item of the batch.
+     */
+    public ImportedBatches importItems(String name, List<Item> items, int overlap, int batchSize, GoldSeeding gold) {
         if (items.isEmpty()) throw ApiException.badRequest("the file holds no items");
         if (overlap < 1) throw ApiException.badRequest("--overlap: expected at least 1, found " + overlap);
         if (batchSize < 1) throw ApiException.badRequest("--batch-size: expected at least 1, found " + batchSize);
@@ -195,6 +205,24 @@ public final class ServerStore implements AutoCloseable {
         for (Item item : items) {
             if (!ids.add(item.id())) throw ApiException.badRequest("item id " + item.id() + " appears twice in the file");
         }
+        if (gold.active()) {
+            if (!(gold.rate() > 0 && gold.rate() <= 1)) {
+                throw ApiException.badRequest("--gold-rate: expected a share above 0 and at most 1, found " + gold.rate());
+            }
+            Set<String> goldIds = new HashSet<>();
+            for (Item g : gold.items()) {
+                if (!goldIds.add(g.id())) throw ApiException.badRequest("gold item id " + g.id() + " appears twice in the gold file");
+                if (ids.contains(g.id())) {
+                    throw ApiException.badRequest("gold item id " + g.id() + " is also the id of a regular item: "
+                            + "give gold items ids of their own (in the style of the regular ones, since annotators see ids)");
+                }
+                if (!GoldScore.isGold(g)) {
+                    throw ApiException.badRequest("gold item " + g.id() + " has no gold answer the report can score "
+                            + "(gold.preference, gold.direction, gold.correct or gold.first_error)");
+                }
+            }
+        }
+        GoldMixer mixer = new GoldMixer(gold, name);
         return inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM batch WHERE source = ?")) {
                 ps.setString(1, name);
@@ -216,8 +244,9 @@ public final class ServerStore implements AutoCloseable {
             int batches = (items.size() + batchSize - 1) / batchSize;
             int width = Math.max(3, String.valueOf(batches).length());
             Map<String, List<String>> out = new LinkedHashMap<>();
+            Map<String, Integer> goldPerBatch = new LinkedHashMap<>();
             try (PreparedStatement batch = c.prepareStatement("INSERT INTO batch (name, source, created_at) VALUES (?, ?, ?)");
-                 PreparedStatement item = c.prepareStatement("INSERT INTO item (batch, id, seq, body) VALUES (?, ?, ?, ?)");
+                 PreparedStatement item = c.prepareStatement("INSERT INTO item (batch, id, seq, body, seeded_gold) VALUES (?, ?, ?, ?, ?)");
                  PreparedStatement assign = c.prepareStatement(
                          "INSERT INTO assignment (batch, annotator, assigned_at) VALUES (?, ?, ?)")) {
                 for (int b = 0; b < batches; b++) {
@@ -226,15 +255,18 @@ public final class ServerStore implements AutoCloseable {
                     batch.setString(2, name);
                     batch.setString(3, now);
                     batch.executeUpdate();
-                    List<Item> chunk = items.subList(b * batchSize, Math.min(items.size(), (b + 1) * batchSize));
+                    GoldMixer.Mixed mixed = mixer.mix(batchName,
+                            items.subList(b * batchSize, Math.min(items.size(), (b + 1) * batchSize)));
                     int seq = 0;
-                    for (Item it : chunk) {
+                    for (Item it : mixed.items()) {
                         item.setString(1, batchName);
                         item.setString(2, it.id());
                         item.setInt(3, ++seq);
                         item.setString(4, Json.write(ItemJson.write(it.withBatch(batchName))));
+                        item.setInt(5, mixed.goldIds().contains(it.id()) ? 1 : 0);
                         item.addBatch();
                     }
+                    goldPerBatch.put(batchName, mixed.goldIds().size());
                     item.executeBatch();
                     List<String> chosen = load.entrySet().stream()
                             .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
@@ -247,6 +279,20 @@ public final class ServerStore implements AutoCloseable {
                         load.merge(annotator, 1, Integer::sum);
                     }
                     out.put(batchName, chosen);
+                }
+            }
+            return new ImportedBatches(out, goldPerBatch);
+        });
+    }
+
+    /** The batches one import made ({@code NAME-001}, …), in order; empty for an unknown import name. */
+    public List<String> batchesOfImport(String importName) {
+        return withConnection(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT name FROM batch WHERE source = ? ORDER BY name")) {
+                ps.setString(1, importName);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(rs.getString(1));
                 }
             }
             return out;

@@ -20,7 +20,7 @@ import org.arbiter.store.LocalStore;
  * Items are loaded one batch at a time, so a big store is never held whole in memory twice.
  */
 public final class ExportSource {
-    private final LocalStore store;
+    private final LabelStore store;
     private final LabelScope scope;
     private final Set<String> batches;
     private final ConsensusLabeller consensus;
@@ -48,13 +48,18 @@ public final class ExportSource {
      *                                  asked for without a labeller
      */
     public ExportSource(LocalStore store, LabelScope scope, Set<String> batches, ConsensusLabeller consensus) {
+        this(LabelStore.of(store), scope, batches, consensus);
+    }
+
+    /** The same over any store, e.g. the lab server's database. */
+    public ExportSource(LabelStore store, LabelScope scope, Set<String> batches, ConsensusLabeller consensus) {
         if (scope.consensus() && consensus == null) {
             throw new IllegalArgumentException("consensus labels need the consensus labeller of the quality report");
         }
         this.store = store;
         this.scope = scope;
         this.consensus = consensus;
-        List<String> known = store.items().batches();
+        List<String> known = store.batches();
         Set<String> wanted = new LinkedHashSet<>();
         for (String b : batches) {
             if (!known.contains(b)) {
@@ -80,7 +85,7 @@ public final class ExportSource {
      */
     public void forEachVersion(Consumer<Judgment> sink) {
         if (!scope.expert()) return;
-        store.judgments().forEachVersion(j -> {
+        store.forEachVersion(j -> {
             if (wanted(j.batch())) sink.accept(j);
         });
     }
@@ -88,9 +93,9 @@ public final class ExportSource {
     /** Every prior label with its item, batch by batch in import order (nothing when the scope excludes them). */
     public void forEachPrior(BiConsumer<Item, PriorLabel> sink) {
         if (!scope.prior()) return;
-        for (String batch : store.items().batches()) {
+        for (String batch : store.batches()) {
             if (!wanted(batch)) continue;
-            for (Item item : store.items().batch(batch)) {
+            for (Item item : store.items(batch)) {
                 for (PriorLabel p : item.priorLabels()) sink.accept(item, p);
             }
         }
@@ -106,17 +111,17 @@ public final class ExportSource {
     public void forEachVerdict(RowSink sink, Consumer<Verdict> consumer) {
         Map<String, List<Judgment>> byBatch = new LinkedHashMap<>();
         if (scope.expert() || scope.consensus()) {
-            for (Judgment j : store.judgments().current()) {
+            for (Judgment j : store.current()) {
                 if (wanted(j.batch())) byBatch.computeIfAbsent(j.batch(), b -> new ArrayList<>()).add(j);
             }
         }
-        List<String> order = new ArrayList<>(store.items().batches());
+        List<String> order = new ArrayList<>(store.batches());
         for (String b : byBatch.keySet()) if (!order.contains(b)) order.add(b);
         for (String batch : order) {
             if (!wanted(batch)) continue;
             List<Judgment> judgments = byBatch.getOrDefault(batch, List.of());
             if (judgments.isEmpty() && !scope.prior()) continue;
-            List<Item> items = store.items().batch(batch);
+            List<Item> items = store.items(batch);
             Map<String, Item> byId = new HashMap<>();
             for (Item i : items) byId.put(i.id(), i);
             if (scope.consensus()) {
