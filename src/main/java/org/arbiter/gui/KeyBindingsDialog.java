@@ -74,6 +74,8 @@ public final class KeyBindingsDialog {
         this.dark = dark;
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
+        // Back to judging without reaching for the mouse.
+        stage.setOnHidden(e -> owner.requestFocus());
         stage.setTitle("Key bindings — " + file);
         buildTable();
         change.setOnAction(e -> startCapture(false));
