@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -90,6 +91,8 @@ public final class KeyBindingsDialog {
         add.setId("keys-add");
         reset.setId("keys-reset");
         status.setWrapText(true);
+        status.getStyleClass().add("key-bindings-status");
+        status.setMinHeight(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox buttons = new HBox(8, change, add, remove, reset, gap, save, cancel);
@@ -101,12 +104,15 @@ public final class KeyBindingsDialog {
         if (dark) root.getStyleClass().add("dark");
         root.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 13 * zoom));
         Scene scene = new Scene(root, 900, 640);
-        scene.getStylesheets().add(Objects.requireNonNull(KeyBindingsDialog.class.getResource("workstation.css")).toExternalForm());
+        for (String css : java.util.List.of("workstation.css", "key-bindings.css")) {
+            scene.getStylesheets().add(Objects.requireNonNull(KeyBindingsDialog.class.getResource(css)).toExternalForm());
+        }
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         stage.setScene(scene);
         table.getSelectionModel().selectFirst();
         table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
             if (capturing != null) stopCapture();
+            else showStatus();
         });
         refresh();
     }
@@ -127,10 +133,14 @@ public final class KeyBindingsDialog {
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
-                setText(empty ? null : text);
-                setStyle("-fx-text-fill: " + (dark ? "#ff9e80" : "#b3261e") + ";");
+                boolean shown = !empty && text != null && !text.isEmpty();
+                setText(shown ? text : null);
+                setTooltip(shown ? new Tooltip(text) : null);
+                getStyleClass().remove("key-conflict");
+                if (shown) getStyleClass().add("key-conflict");
             }
         });
+        conflict.getStyleClass().add("key-conflict-column");
         group.setPrefWidth(90);
         what.setPrefWidth(330);
         keys.setPrefWidth(150);
@@ -252,6 +262,10 @@ public final class KeyBindingsDialog {
 
     private void refresh() {
         table.refresh();
+        showStatus();
+    }
+
+    private void showStatus() {
         Map<Action, String> conflicts = draft.conflicts();
         save.setDisable(!conflicts.isEmpty());
         if (error != null) {
@@ -259,9 +273,10 @@ public final class KeyBindingsDialog {
         } else if (capturing != null) {
             status.setText("Press the key for “" + capturing.description() + "” — any key, with Ctrl/Alt/Shift; Esc cancels.");
         } else if (!conflicts.isEmpty()) {
-            Map.Entry<Action, String> first = conflicts.entrySet().iterator().next();
+            // The whole message of the selected action if it clashes, else of the first clash: the column may cut it.
+            Action shown = selected().filter(conflicts::containsKey).orElse(conflicts.keySet().iterator().next());
             status.setText(conflicts.size() + (conflicts.size() == 1 ? " action has" : " actions have")
-                    + " a conflicting key; Save is off until it is resolved. " + first.getKey() + ": " + first.getValue());
+                    + " a conflicting key; Save is off until it is resolved. " + shown + ": " + conflicts.get(shown));
         } else {
             status.setText("Arrows choose an action. Press a key to bind it, Enter to capture any key (Tab, arrows, Enter…), "
                     + "Add key to keep the existing ones, Backspace/Delete to unbind. Esc closes without saving.");

@@ -79,7 +79,7 @@ final class KeyBindingsDraft {
         for (KeyStroke k : keys.get(a)) {
             for (Action other : Action.values()) {
                 if (other != a && keys.get(other).contains(k)) {
-                    clashes.add(k + " is also bound to " + other + " (" + other.description() + ")");
+                    clashes.add(k + " is also bound to " + other + " “" + other.description() + "”");
                 }
             }
             for (Reserved r : reserved) {
