@@ -1,5 +1,6 @@
 package org.arbiter.gui;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import org.arbiter.model.Item;
 import org.arbiter.render.RenderedText;
 import org.arbiter.render.fx.ResponsePane;
 import org.arbiter.review.KeyStroke;
+import org.arbiter.review.Keymap;
 import org.arbiter.review.Mode;
 import org.arbiter.review.PaneState;
 import org.arbiter.review.QueueFilter;
@@ -74,6 +76,8 @@ public final class WorkstationWindow {
     private boolean scrollSyncing;
     private boolean swallowTyped;
     private CompletableFuture<Void> prefetched = CompletableFuture.completedFuture(null);
+    private Path keysFile = Keymap.defaultFile();
+    private KeyBindingsDialog keysDialog;
 
     public WorkstationWindow(Stage stage, ReviewSession session, PairRenderer renderer, UserSettings settings,
                              Function<String, List<Item>> batchItems) {
@@ -172,6 +176,10 @@ public final class WorkstationWindow {
 
     private void onKey(KeyEvent e) {
         if (textEntry.isOpen()) return; // the text area takes its own keys, none reach the session
+        if (keysDialog != null && keysDialog.isShowing()) {
+            e.consume(); // the key bindings dialog is being edited: nothing may label the item behind it
+            return;
+        }
         session.clock().userActivity();
         swallowTyped = true;
         if (windowKey(e)) {
@@ -205,6 +213,9 @@ public final class WorkstationWindow {
             textEntry.open("Go to item id", "", id -> session.jumpTo(id.strip()), () -> { });
         } else if (c == KeyCode.F5) {
             onSyncNow.run();
+        } else if (ctrl && c == KeyCode.K) {
+            keysDialog = new KeyBindingsDialog(stage, session.keymap(), keysFile, session::setKeymap, settings.dark(), settings.zoom());
+            keysDialog.show();
         } else {
             return false;
         }
@@ -349,6 +360,16 @@ public final class WorkstationWindow {
 
     private static RenderedText htmlOnly(String html) {
         return new RenderedText(html, html, List.of(), List.of(), false, null);
+    }
+
+    /** Tests save the key bindings to their own file, never the user's. */
+    void setKeysFile(Path file) {
+        keysFile = file;
+    }
+
+    /** The Ctrl+K dialog last opened, or null. */
+    KeyBindingsDialog keysDialog() {
+        return keysDialog;
     }
 
     /** Completes when the items drawn ahead after the last switch are ready (the benchmark waits on it). */
