@@ -47,6 +47,7 @@ import tools.jackson.databind.node.ObjectNode;
                 ServerCommand.Ingest.class,
                 ServerCommand.Report.class,
                 ServerCommand.Export.class,
+                ServerCommand.Adjudication.class,
         })
 public final class ServerCommand implements Runnable {
     @Option(names = "--db", paramLabel = "JDBC_URL",
@@ -355,6 +356,65 @@ public final class ServerCommand implements Runnable {
                         labels.wireName(), includeGold ? ", gold included" : "", where, tally.skippedText());
                 err.flush();
                 return tally.problems().isEmpty() ? 0 : ArbiterCommand.DATA_ERROR;
+            });
+        }
+    }
+
+    @Command(name = "adjudication", mixinStandardHelpOptions = true, description = {
+            "Write the adjudication queue (the items server report lists under adjudication) as a native Arbiter batch",
+            "for an expert: each item as imported, without gold or prior labels, with the others' labels and the reasons",
+            "in meta.adjudication. The expert opens it with arbiter app FILE (or arbiter import FILE) and judges it like",
+            "any batch; the app shows the others' labels only on such items. Gold items are left out."})
+    static final class Adjudication implements Callable<Integer> {
+        @Option(names = "--db", paramLabel = "JDBC_URL", description = "The server database (or give it before the subcommand).")
+        String db;
+        @Option(names = "--out", paramLabel = "FILE", required = true, description = "Write here (replaced only on success).")
+        Path out;
+        @Option(names = "--batch", paramLabel = "NAME", description = "Only this batch (NAME-001) or all batches of this import (NAME); repeat for several. Default: all.")
+        List<String> batches = List.of();
+        @Option(names = "--name", paramLabel = "BATCH", description = "The batch name the expert sees (default: adjudication-NAME for one --batch NAME, else adjudication-all).")
+        String name;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return withStore(spec, db, store -> {
+                Set<String> wanted = new LinkedHashSet<>();
+                for (String b : batches) {
+                    List<String> ofImport = store.batchesOfImport(b);
+                    if (ofImport.isEmpty()) wanted.add(b);
+                    else wanted.addAll(ofImport);
+                }
+                String batchName = name != null ? name : "adjudication-" + (batches.size() == 1 ? batches.get(0) : "all");
+                org.arbiter.quality.QualityInput in = new org.arbiter.quality.QualityInput(store.allItems(), store.currentJudgments());
+                org.arbiter.quality.QualityReport.Options o = org.arbiter.quality.QualityReport.Options.defaults();
+                List<org.arbiter.quality.AdjudicationQueue.Entry> queue = org.arbiter.quality.AdjudicationQueue.of(in,
+                        org.arbiter.quality.Consensus.of(in, o.minJudgments()), o.minConfidence());
+                org.arbiter.quality.AdjudicationBatch.Result r = org.arbiter.quality.AdjudicationBatch.of(in, queue, wanted, batchName);
+                StringBuilder text = new StringBuilder();
+                for (Item item : r.items()) text.append(Json.write(ItemJson.write(item))).append('\n');
+                try {
+                    Path abs = out.toAbsolutePath();
+                    Path tmp = java.nio.file.Files.createTempFile(abs.getParent(), ".adjudication", ".tmp");
+                    try {
+                        java.nio.file.Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8);
+                        java.nio.file.Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    } finally {
+                        java.nio.file.Files.deleteIfExists(tmp);
+                    }
+                } catch (IOException e) {
+                    spec.commandLine().getErr().println("arbiter server adjudication: cannot write " + out + ": " + e.getMessage()
+                            + "; nothing was written");
+                    spec.commandLine().getErr().flush();
+                    return ArbiterCommand.DATA_ERROR;
+                }
+                spec.commandLine().getOut().println("wrote " + r.items().size() + " items to adjudicate (batch " + batchName + ") to " + out
+                        + (r.skippedGold() > 0 ? "; left out " + r.skippedGold() + " gold items" : "")
+                        + (r.skippedDuplicateIds() > 0 ? "; left out " + r.skippedDuplicateIds()
+                        + " items whose id an earlier item already has (export them with --batch one at a time)" : ""));
+                return 0;
             });
         }
     }

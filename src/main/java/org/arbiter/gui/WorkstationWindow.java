@@ -60,6 +60,7 @@ public final class WorkstationWindow {
     private final StackPane centre = new StackPane();
     private final ScaleBar scale = new ScaleBar();
     private final StatusBar status = new StatusBar();
+    private final OthersLabelsPanel others = new OthersLabelsPanel();
     private final HelpOverlay help = new HelpOverlay();
     private final CategoryPicker picker = new CategoryPicker();
     private final TextEntry textEntry = new TextEntry();
@@ -103,7 +104,7 @@ public final class WorkstationWindow {
         centre.getChildren().addAll(pair, diff, loading);
         diff.setVisible(false);
         loading.setVisible(false);
-        layout.setTop(promptBox);
+        layout.setTop(new VBox(promptBox, others));
         layout.setCenter(centre);
         layout.setBottom(new VBox(scale, status));
         StackPane root = new StackPane(layout, help, picker, textEntry);
@@ -317,6 +318,7 @@ public final class WorkstationWindow {
             pair.getItems().remove(right); // single path: the one response takes the width
         }
         prompt.show(htmlOnly(p.promptHtml()));
+        others.show(org.arbiter.review.OthersLabels.of(item, s.annotator()));
         if (p.diffHtml() != null) diff.show(htmlOnly(p.diffHtml()));
         left.setRawMode(s.raw());
         right.setRawMode(s.raw());
@@ -390,6 +392,11 @@ public final class WorkstationWindow {
     /** What the panes show, for tests and the benchmark. */
     RenderedText shownResponse(String responseId) {
         return shown == null ? null : shown.responses().get(responseId);
+    }
+
+    /** The "labels of others" panel's text; empty when it is not shown. */
+    String othersLabelsText() {
+        return others.text();
     }
 
     ResponsePane pane(Side side) {
