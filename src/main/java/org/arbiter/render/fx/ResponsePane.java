@@ -96,7 +96,11 @@ public final class ResponsePane extends Region {
         if (getParent() != null) getParent().requestFocus();
     }
 
-    private void whenLoaded(Runnable r) {
+    /**
+     * Runs now if the page has loaded, else once it has, after every call queued before it (so a task
+     * queued after {@link #show} sees the content in the DOM).
+     */
+    public void whenLoaded(Runnable r) {
         if (loaded) r.run();
         else pending.add(r);
     }
