@@ -5,6 +5,11 @@ import org.arbiter.cli.ArbiterCommand;
 /**
  * The jar's entry point. Deliberately not a JavaFX Application: launched from the class path, a main
  * class that extends Application fails with "JavaFX runtime components are missing".
+ *
+ * <p>Memory: the installed app starts the JVM with a small, promptly returned heap and capped malloc
+ * arenas (installer/jpackage/image.cfg, arbiter-cli.sh). The jar cannot set its own JVM, so for the same
+ * footprint run it as {@code MALLOC_ARENA_MAX=2 java -Xms64m -Xmx2g -XX:MaxHeapFreeRatio=30
+ * -XX:MinHeapFreeRatio=10 -XX:G1PeriodicGCInterval=30000 -jar arbiter.jar}.
  */
 public final class Launcher {
     private Launcher() {

@@ -54,7 +54,8 @@ public final class WorkstationWindow {
     private final ResponsePane left = new ResponsePane();
     private final ResponsePane right = new ResponsePane();
     private final ResponsePane prompt = new ResponsePane();
-    private final ResponsePane diff = new ResponsePane();
+    /** Made on first use: a WebView costs start-up time and tens of MB, and most sessions never diff. */
+    private ResponsePane diff;
     private final TitledPane promptBox = new TitledPane("Prompt", prompt);
     private final SplitPane pair = new SplitPane();
     private final StackPane centre = new StackPane();
@@ -71,7 +72,11 @@ public final class WorkstationWindow {
     private final Map<String, Item> itemsById = new HashMap<>();
     private String itemsBatch;
     private String shownKey;
+    private String diffShownKey;
+    private String promptShownHtml;
     private PreparedItem shown;
+    private long lastDrawNanos;
+    private long lastShowNanos;
     private ReviewState last;
     private Runnable onSyncNow = () -> { };
     private boolean scrollSyncing;
@@ -90,7 +95,6 @@ public final class WorkstationWindow {
         left.setId("pane-left");
         right.setId("pane-right");
         prompt.setId("pane-prompt");
-        diff.setId("pane-diff");
         prompt.setPrefHeight(170);
         prompt.setMinHeight(60);
         promptBox.setId("prompt-box");
@@ -101,8 +105,7 @@ public final class WorkstationWindow {
         pair.getDividers().get(0).positionProperty().addListener((o, a, b) -> {
             if (Math.abs(b.doubleValue() - 0.5) > 1e-6) pair.setDividerPositions(0.5);
         });
-        centre.getChildren().addAll(pair, diff, loading);
-        diff.setVisible(false);
+        centre.getChildren().addAll(pair, loading);
         loading.setVisible(false);
         layout.setTop(new VBox(promptBox, others));
         layout.setCenter(centre);
@@ -160,7 +163,7 @@ public final class WorkstationWindow {
         return stage;
     }
 
-    /** Completes on the JavaFX thread once the first pair is in both panes. */
+    /** Completes on the JavaFX thread once the first pair is in both panes and laid out. */
     public CompletableFuture<Void> firstPairShown() {
         return firstPairShown;
     }
@@ -230,13 +233,27 @@ public final class WorkstationWindow {
     }
 
     private void applyDisplaySettings() {
-        for (ResponsePane p : List.of(left, right, prompt, diff)) {
-            p.setDark(settings.dark());
-            p.setZoom(settings.zoom());
-        }
+        for (ResponsePane p : List.of(left, right, prompt)) applyDisplaySettings(p);
+        if (diff != null) applyDisplaySettings(diff);
         scene.getRoot().getStyleClass().remove("dark");
         if (settings.dark()) scene.getRoot().getStyleClass().add("dark");
         scene.getRoot().setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 13 * settings.zoom()));
+    }
+
+    private void applyDisplaySettings(ResponsePane p) {
+        p.setDark(settings.dark());
+        p.setZoom(settings.zoom());
+    }
+
+    private ResponsePane diffPane() {
+        if (diff == null) {
+            diff = new ResponsePane();
+            diff.setId("pane-diff");
+            diff.setVisible(false);
+            applyDisplaySettings(diff);
+            centre.getChildren().add(1, diff); // above the pair, below the "drawing…" label
+        }
+        return diff;
     }
 
     private void linkScrolling() {
@@ -259,19 +276,39 @@ public final class WorkstationWindow {
     // ------------------------------------------------------------------ drawing
 
     private void draw(ReviewState s) {
+        long t0 = System.nanoTime();
+        try {
+            drawState(s);
+        } finally {
+            lastDrawNanos = System.nanoTime() - t0;
+        }
+    }
+
+    private void drawState(ReviewState s) {
         if (s.quitRequested()) {
             stage.close();
             return;
         }
         String key = PairRenderer.key(s.item());
-        if (!key.equals(shownKey)) showItem(s);
+        lastShowNanos = 0;
+        if (!key.equals(shownKey)) {
+            long t0 = System.nanoTime();
+            showItem(s);
+            lastShowNanos = System.nanoTime() - t0;
+        }
         boolean rawChanged = last == null || last.raw() != s.raw();
         if (rawChanged) {
             left.setRawMode(s.raw());
             right.setRawMode(s.raw());
         }
         boolean showDiff = s.diff() && shown != null && shown.diffHtml() != null;
-        diff.setVisible(showDiff);
+        // The diff pane is filled only when it is looked at: most switches never show it, and a fourth
+        // DOM swap per switch would sit on the critical path for nothing.
+        if (showDiff && !shownKey.equals(diffShownKey)) {
+            diffPane().show(htmlOnly(shown.diffHtml()));
+            diffShownKey = shownKey;
+        }
+        if (diff != null) diff.setVisible(showDiff);
         pair.setVisible(!showDiff);
         drawMarks(left, s.left(), last == null || !key.equals(PairRenderer.key(last.item())) ? null : last.left());
         if (s.right() != null) {
@@ -317,12 +354,22 @@ public final class WorkstationWindow {
         } else {
             pair.getItems().remove(right); // single path: the one response takes the width
         }
-        prompt.show(htmlOnly(p.promptHtml()));
+        // Consecutive pairs often share their prompt (several response pairs per prompt): keep the DOM.
+        if (!p.promptHtml().equals(promptShownHtml)) {
+            prompt.show(htmlOnly(p.promptHtml()));
+            promptShownHtml = p.promptHtml();
+        }
         others.show(org.arbiter.review.OthersLabels.of(item, s.annotator()));
-        if (p.diffHtml() != null) diff.show(htmlOnly(p.diffHtml()));
         left.setRawMode(s.raw());
         right.setRawMode(s.raw());
-        if (!firstPairShown.isDone()) firstPairShown.complete(null);
+        if (!firstPairShown.isDone()) {
+            // Done means drawn: both pages loaded, the pair in their DOM and laid out, not merely queued.
+            ResponsePane second = s.right() != null ? right : left;
+            left.whenLoaded(() -> second.whenLoaded(() -> {
+                layoutPanes();
+                firstPairShown.complete(null);
+            }));
+        }
         prefetchAround(s);
     }
 
@@ -381,6 +428,11 @@ public final class WorkstationWindow {
 
     PairRenderer renderer() {
         return renderer;
+    }
+
+    /** Nanoseconds the last state took to draw, and of that the swap to a new item (0 when none). */
+    long[] lastDrawTiming() {
+        return new long[] {lastDrawNanos, lastShowNanos};
     }
 
     /** Forces the web views to lay out what they were given, as the next frame would. */

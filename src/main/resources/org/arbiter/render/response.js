@@ -6,6 +6,22 @@
   var notice = document.getElementById('notice');
   var marks = {};
   var focused = -1;
+  // The raw view is hidden unless asked for, so it is parsed after the new pair has been painted (or at
+  // once when anything needs it): its parse stays off the submit-to-next-pair path.
+  var rawPending = null;
+  var rawTimer = null;
+
+  function fillRaw() {
+    if (rawTimer !== null) { clearTimeout(rawTimer); rawTimer = null; }
+    if (rawPending === null) return;
+    raw.innerHTML = rawPending;
+    rawPending = null;
+    for (var i in marks) applyMark(i);
+    if (focused >= 0) {
+      var els = raw.querySelectorAll('[data-step="' + focused + '"]');
+      for (var k = 0; k < els.length; k++) els[k].classList.add('focused');
+    }
+  }
 
   function steps(i) { return document.querySelectorAll('[data-step="' + i + '"]'); }
   function bridge() { return window.arbiterBridge; }
@@ -58,15 +74,25 @@
   window.arbiter = {
     show: function (drawnHtml, rawHtml, noticeText, fallback) {
       drawn.innerHTML = drawnHtml;
-      raw.innerHTML = rawHtml;
+      marks = {};
+      focused = -1;
+      if (fallback || document.body.classList.contains('raw-mode')) {
+        rawPending = null;
+        raw.innerHTML = rawHtml;
+      } else {
+        raw.textContent = '';
+        rawPending = rawHtml;
+        if (rawTimer !== null) clearTimeout(rawTimer);
+        rawTimer = setTimeout(fillRaw, 100);
+      }
       notice.textContent = noticeText || '';
       notice.style.display = noticeText ? 'block' : 'none';
       document.body.classList.toggle('fallback', !!fallback);
-      marks = {};
-      focused = -1;
       window.scrollTo(0, 0);
     },
     setRaw: function (on) {
+      if (!!on === document.body.classList.contains('raw-mode')) return;
+      fillRaw();
       var ratio = window.arbiter.scrollRatio();
       document.body.classList.toggle('raw-mode', !!on);
       if (focused >= 0) window.arbiter.focusStep(focused);
@@ -83,10 +109,12 @@
       return els.length > 0;
     },
     markStep: function (i, rating, categories, note) {
+      fillRaw();
       marks[i] = {rating: rating, categories: categories || [], note: !!note};
       applyMark(i);
     },
     clearMark: function (i) {
+      fillRaw();
       delete marks[i];
       applyMark(i);
     },
