@@ -42,7 +42,7 @@ public final class SyncService implements AutoCloseable {
     public static final String KEY_TRUST_CERT = "sync.trust_cert";
 
     /** Pushes sent before the oldest receipt is awaited. */
-    static final int PIPELINE = Integer.getInteger("arbiter.sync.pipeline", 2);
+    static final int PIPELINE = 2;
     /** Characters of judgment JSON per push: even at 3 UTF-8 bytes each, under the server's 16 MB limit. */
     static final long MAX_REQUEST_CHARS = 5_000_000;
 
