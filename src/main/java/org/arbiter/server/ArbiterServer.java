@@ -1,5 +1,6 @@
 package org.arbiter.server;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,11 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson3;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -43,6 +48,8 @@ public final class ArbiterServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 8470;
     public static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
     private static final String ANNOTATOR = "arbiter.annotator";
+    /** Reads one value of a streamed request; what follows it is the request's business, not an error. */
+    private static final ObjectReader ELEMENT = Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final ServerStore store;
     private final String host;
@@ -157,8 +164,8 @@ public final class ArbiterServer implements AutoCloseable {
 
     private void push(Context ctx) {
         String annotator = annotator(ctx);
-        List<Judgment> judgments = readPush(Json.MAPPER.readTree(body(ctx)));
-        PushReceipt receipt = store.push(annotator, judgments);
+        List<ReceivedJudgment> judgments = readPush(body(ctx));
+        PushReceipt receipt = store.pushReceived(annotator, judgments);
         ctx.json(writeReceipt(receipt));
     }
 
@@ -171,20 +178,44 @@ public final class ArbiterServer implements AutoCloseable {
         return ctx.bodyAsBytes();
     }
 
-    /** Reads {@code {"judgments":[…]}}; a bad field is reported with its index. */
-    public static List<Judgment> readPush(JsonNode body) {
-        if (body == null || !body.isObject()) throw ApiException.badRequest("expected a JSON object {\"judgments\": [...]}");
-        JsonNode list = Json.requireArray(body, "judgments", "");
-        List<Judgment> out = new ArrayList<>(list.size());
-        for (int i = 0; i < list.size(); i++) {
-            try {
-                out.add(JudgmentJson.read(list.get(i)));
-            } catch (FieldException e) {
-                throw ApiException.badRequest("judgments[" + i + "]." + e.getMessage());
-            } catch (IllegalArgumentException | NullPointerException e) {
-                throw ApiException.badRequest("judgments[" + i + "]: " + e.getMessage());
+    /**
+     * Reads {@code {"judgments":[…]}}; a bad field is reported with its index. Streams the body so each
+     * version keeps its exact text: parsing a 16 MB push into one tree and writing every version out again
+     * cost about a third of a push.
+     */
+    public static List<ReceivedJudgment> readPush(byte[] body) {
+        List<ReceivedJudgment> out = null;
+        try (JsonParser p = Json.MAPPER.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw ApiException.badRequest("expected a JSON object {\"judgments\": [...]}");
+            for (JsonToken t = p.nextToken(); t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!field.equals("judgments")) {
+                    p.skipChildren();
+                    continue;
+                }
+                if (value == JsonToken.VALUE_NULL) continue;
+                if (value != JsonToken.START_ARRAY) {
+                    throw ApiException.badRequest("judgments: expected an array, found " + Json.kind(ELEMENT.readTree(p)));
+                }
+                out = new ArrayList<>();
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                    int start = (int) p.currentTokenLocation().getByteOffset();
+                    JsonNode node = ELEMENT.readTree(p);
+                    int end = (int) p.currentLocation().getByteOffset();
+                    try {
+                        Judgment j = JudgmentJson.read(node);
+                        out.add(new ReceivedJudgment(j, new String(body, start, end - start, StandardCharsets.UTF_8)));
+                    } catch (FieldException e) {
+                        throw ApiException.badRequest("judgments[" + i + "]." + e.getMessage());
+                    } catch (IllegalArgumentException | NullPointerException e) {
+                        throw ApiException.badRequest("judgments[" + i + "]: " + e.getMessage());
+                    }
+                }
             }
+            if (p.nextToken() != null) throw ApiException.badRequest("malformed JSON: content after the request object");
         }
+        if (out == null) throw new FieldException("judgments", "an array (field is missing)");
         return out;
     }
 

@@ -356,62 +356,78 @@ public final class ServerStore implements AutoCloseable {
      * 403. Either way nothing of the request is stored.
      */
     public PushReceipt push(String annotator, List<Judgment> judgments) {
+        List<ReceivedJudgment> received = new ArrayList<>(judgments.size());
+        for (Judgment j : judgments) received.add(new ReceivedJudgment(j, Json.write(JudgmentJson.write(j))));
+        return pushReceived(annotator, received);
+    }
+
+    /**
+     * {@link #push(String, List)} for versions that arrive as JSON text: each body is stored as received.
+     * Two bodies of one version count as the same content when they spell the same judgment, so a client
+     * that formats its JSON differently is not refused for it.
+     */
+    public PushReceipt pushReceived(String annotator, List<ReceivedJudgment> judgments) {
+        Set<String> allowedBatches = new HashSet<>();
+        Map<JudgmentKey, ReceivedJudgment> byKey = new LinkedHashMap<>();
+        Set<String> touched = new LinkedHashSet<>();
+        // Checks that need no database run before the transaction, so a queued push does them while the
+        // previous one holds the connection.
+        for (int i = 0; i < judgments.size(); i++) {
+            ReceivedJudgment r = judgments.get(i);
+            Judgment j = r.judgment();
+            String at = "judgments[" + i + "]";
+            if (!j.annotator().equals(annotator)) {
+                throw ApiException.forbidden(at + ".annotator: " + j.annotator() + " is not the token's annotator " + annotator);
+            }
+            JudgmentKey key = new JudgmentKey(j.judgmentId(), j.version());
+            ReceivedJudgment before = byKey.putIfAbsent(key, r);
+            if (before != null && !sameContent(before.body(), r.body(), j)) {
+                throw ApiException.conflict(at + ": judgment " + key.judgmentId() + " version " + key.version()
+                        + " appears twice in the request with different content");
+            }
+            touched.add(j.batch());
+        }
         return inTransaction(c -> {
-            Map<JudgmentKey, String> bodies = new LinkedHashMap<>();
-            Set<String> allowedBatches = new HashSet<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT batch FROM assignment WHERE annotator = ?")) {
                 ps.setString(1, annotator);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) allowedBatches.add(rs.getString(1));
                 }
             }
-            Map<JudgmentKey, Judgment> byKey = new HashMap<>();
             Map<String, Set<String>> itemsByBatch = new HashMap<>();
             try (PreparedStatement itemIds = c.prepareStatement("SELECT id FROM item WHERE batch = ?")) {
-                for (int i = 0; i < judgments.size(); i++) {
-                    Judgment j = judgments.get(i);
-                    String at = "judgments[" + i + "]";
-                    if (!j.annotator().equals(annotator)) {
-                        throw ApiException.forbidden(at + ".annotator: " + j.annotator() + " is not the token's annotator " + annotator);
+                for (String batch : touched) {
+                    if (!allowedBatches.contains(batch)) continue;
+                    Set<String> ids = new HashSet<>();
+                    itemIds.setString(1, batch);
+                    try (ResultSet rs = itemIds.executeQuery()) {
+                        while (rs.next()) ids.add(rs.getString(1));
                     }
-                    if (!allowedBatches.contains(j.batch())) {
-                        throw ApiException.forbidden(at + ".batch: " + j.batch() + " is not assigned to " + annotator);
-                    }
-                    Set<String> ids = itemsByBatch.get(j.batch());
-                    if (ids == null) {
-                        ids = new HashSet<>();
-                        itemIds.setString(1, j.batch());
-                        try (ResultSet rs = itemIds.executeQuery()) {
-                            while (rs.next()) ids.add(rs.getString(1));
-                        }
-                        itemsByBatch.put(j.batch(), ids);
-                    }
-                    if (!ids.contains(j.itemId())) {
-                        throw ApiException.forbidden(at + ".item_id: " + j.itemId() + " is not in batch " + j.batch());
-                    }
-                    JudgmentKey key = new JudgmentKey(j.judgmentId(), j.version());
-                    String body = Json.write(JudgmentJson.write(j));
-                    String before = bodies.putIfAbsent(key, body);
-                    if (before != null && !before.equals(body)) {
-                        throw ApiException.conflict(at + ": judgment " + key.judgmentId() + " version " + key.version()
-                                + " appears twice in the request with different content");
-                    }
-                    byKey.putIfAbsent(key, j);
+                    itemsByBatch.put(batch, ids);
+                }
+            }
+            for (int i = 0; i < judgments.size(); i++) {
+                Judgment j = judgments.get(i).judgment();
+                String at = "judgments[" + i + "]";
+                Set<String> ids = itemsByBatch.get(j.batch());
+                if (ids == null) throw ApiException.forbidden(at + ".batch: " + j.batch() + " is not assigned to " + annotator);
+                if (!ids.contains(j.itemId())) {
+                    throw ApiException.forbidden(at + ".item_id: " + j.itemId() + " is not in batch " + j.batch());
                 }
             }
             String now = Instant.now().toString();
-            List<JudgmentKey> keys = new ArrayList<>(bodies.keySet());
+            List<JudgmentKey> keys = new ArrayList<>(byKey.keySet());
             int[] counts;
             try (PreparedStatement ins = c.prepareStatement("INSERT INTO judgment (judgment_id, version, batch, item_id, annotator, "
                     + "body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (judgment_id, version) DO NOTHING")) {
                 for (JudgmentKey key : keys) {
-                    Judgment j = byKey.get(key);
+                    ReceivedJudgment r = byKey.get(key);
                     ins.setString(1, key.judgmentId().toString());
                     ins.setInt(2, key.version());
-                    ins.setString(3, j.batch());
-                    ins.setString(4, j.itemId());
+                    ins.setString(3, r.judgment().batch());
+                    ins.setString(4, r.judgment().itemId());
                     ins.setString(5, annotator);
-                    ins.setString(6, bodies.get(key));
+                    ins.setString(6, r.body());
                     ins.setString(7, now);
                     ins.addBatch();
                 }
@@ -428,6 +444,7 @@ public final class ServerStore implements AutoCloseable {
                         continue;
                     }
                     JudgmentKey key = keys.get(k);
+                    ReceivedJudgment r = byKey.get(key);
                     sel.setString(1, key.judgmentId().toString());
                     sel.setInt(2, key.version());
                     try (ResultSet rs = sel.executeQuery()) {
@@ -435,7 +452,7 @@ public final class ServerStore implements AutoCloseable {
                         if (!rs.getString(2).equals(annotator)) {
                             throw ApiException.forbidden("judgment " + key.judgmentId() + " belongs to another annotator");
                         }
-                        if (!rs.getString(1).equals(bodies.get(key))) {
+                        if (!sameContent(rs.getString(1), r.body(), r.judgment())) {
                             throw ApiException.conflict("judgment " + key.judgmentId() + " version " + key.version()
                                     + " is already on the server with different content");
                         }
@@ -443,14 +460,22 @@ public final class ServerStore implements AutoCloseable {
                     duplicates++;
                 }
             }
-            Set<String> touched = new LinkedHashSet<>();
-            for (Judgment j : byKey.values()) touched.add(j.batch());
             List<String> completed = new ArrayList<>();
             for (String batch : touched) {
                 if (completeIfDone(c, batch, annotator, now)) completed.add(batch);
             }
             return new PushReceipt(keys, inserted, duplicates, completed);
         });
+    }
+
+    /** Equal text is the same content; otherwise the stored body is read and compared as a judgment. */
+    private static boolean sameContent(String storedBody, String body, Judgment judgment) {
+        if (storedBody.equals(body)) return true;
+        try {
+            return JudgmentJson.read(Json.parse(storedBody)).equals(judgment);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Marks the annotator's assignment complete when each item of the batch has a judgment of theirs. */

@@ -25,8 +25,8 @@ public final class Outbox {
         this.store = store;
     }
 
-    /** One pending version as stored: its key and its {@code full} JSON, sent as it is. */
-    public record Pending(JudgmentKey key, String body) {
+    /** One pending version as stored: its row, its key and its {@code full} JSON, sent as it is. */
+    public record Pending(long row, JudgmentKey key, String body) {
     }
 
     /** A page of pending versions, oldest first, and where the next page starts. */
@@ -41,6 +41,15 @@ public final class Outbox {
      * would only be refused), after row {@code after}.
      */
     public Page pending(String annotator, Set<String> batches, long after, int limit) {
+        return pending(annotator, batches, after, limit, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #pending(String, Set, long, int)}, and the page ends once its bodies reach {@code maxChars}
+     * (at least one version is always taken), so long rationales cannot push a request over the server's
+     * size limit.
+     */
+    public Page pending(String annotator, Set<String> batches, long after, int limit, long maxChars) {
         return store.withConnection(c -> {
             List<Pending> out = new ArrayList<>();
             long last = after;
@@ -50,15 +59,26 @@ public final class Outbox {
                 ps.setString(1, annotator);
                 ps.setLong(2, after);
                 ps.setInt(3, limit + 1);
+                long chars = 0;
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        if (out.size() == limit) {
+                        if (out.size() == limit || (!out.isEmpty() && chars >= maxChars)) {
                             more = true;
                             break;
                         }
-                        last = rs.getLong(1);
-                        if (!batches.contains(rs.getString(2))) continue;
-                        out.add(new Pending(new JudgmentKey(java.util.UUID.fromString(rs.getString(3)), rs.getInt(4)), rs.getString(5)));
+                        long row = rs.getLong(1);
+                        if (!batches.contains(rs.getString(2))) {
+                            last = row;
+                            continue;
+                        }
+                        String body = rs.getString(5);
+                        if (!out.isEmpty() && chars + body.length() > maxChars) {
+                            more = true;
+                            break;
+                        }
+                        last = row;
+                        chars += body.length();
+                        out.add(new Pending(row, new JudgmentKey(java.util.UUID.fromString(rs.getString(3)), rs.getInt(4)), body));
                     }
                 }
             }
@@ -88,6 +108,30 @@ public final class Outbox {
                     ps.setString(1, now);
                     ps.setString(2, k.judgmentId().toString());
                     ps.setInt(3, k.version());
+                    ps.addBatch();
+                }
+                for (int r : ps.executeBatch()) n += Math.max(r, 0);
+            }
+            return n;
+        });
+    }
+
+    /**
+     * Marks the given versions, found by row (one lookup instead of two) and checked by key, so a row that
+     * changed meanwhile is simply left pending and sent again; one transaction.
+     */
+    public int markSyncedRows(List<Pending> rows) {
+        if (rows.isEmpty()) return 0;
+        String now = Instant.now().toString();
+        return store.inTransaction(c -> {
+            int n = 0;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE judgment SET synced_at = ? WHERE rowid = ? AND judgment_id = ? "
+                    + "AND version = ? AND synced_at IS NULL")) {
+                for (Pending p : rows) {
+                    ps.setString(1, now);
+                    ps.setLong(2, p.row());
+                    ps.setString(3, p.key().judgmentId().toString());
+                    ps.setInt(4, p.key().version());
                     ps.addBatch();
                 }
                 for (int r : ps.executeBatch()) n += Math.max(r, 0);

@@ -28,7 +28,7 @@ import org.arbiter.store.LocalStore;
  * SQLite on the server. Only the push is timed; setup (import, pull, local saves) is not.
  */
 public final class SyncBenchmark {
-    public static final int CHUNK = 5000;
+    public static final int CHUNK = 10_000;
 
     public record Result(int judgments, double seconds, double perSecond) {
         public String summary() {

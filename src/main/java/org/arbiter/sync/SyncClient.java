@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import javax.net.ssl.SSLContext;
 
@@ -106,16 +108,40 @@ public final class SyncClient {
 
     /** Pushes versions given as their stored {@code full} JSON objects, without re-encoding them. */
     public Receipt pushBodies(List<String> bodies) {
-        StringBuilder sb = new StringBuilder(bodies.stream().mapToInt(String::length).sum() + bodies.size() + 16);
+        return receipt(send(pushRequest(bodies)));
+    }
+
+    /**
+     * Starts a push and returns at once, so the caller can read and send the next chunk while the server
+     * stores this one. The future fails with a {@link SyncException} exactly as {@link #pushBodies} throws.
+     */
+    public CompletableFuture<Receipt> pushBodiesAsync(List<String> bodies) {
+        HttpRequest req = pushRequest(bodies);
+        return http.sendAsync(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .handle((resp, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                        throw unreachable(cause);
+                    }
+                    return receipt(answer(resp));
+                });
+    }
+
+    private HttpRequest pushRequest(List<String> bodies) {
+        int size = 16 + bodies.size();
+        for (String b : bodies) size += b.length();
+        StringBuilder sb = new StringBuilder(size);
         sb.append("{\"judgments\":[");
         for (int i = 0; i < bodies.size(); i++) {
             if (i > 0) sb.append(',');
             sb.append(bodies.get(i));
         }
         sb.append("]}");
-        HttpRequest req = request("/api/judgments").header("Content-Type", "application/json")
+        return request("/api/judgments").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(sb.toString())).build();
-        JsonNode r = send(req);
+    }
+
+    private static Receipt receipt(JsonNode r) {
         List<JudgmentKey> accepted = new ArrayList<>();
         for (JsonNode k : r.path("accepted")) {
             accepted.add(new JudgmentKey(UUID.fromString(k.path("judgment_id").asString()), k.path("version").asInt()));
@@ -143,12 +169,21 @@ public final class SyncClient {
         try {
             resp = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new SyncException(SyncException.Kind.UNREACHABLE, "cannot reach the server " + base + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+            throw unreachable(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SyncException(SyncException.Kind.UNREACHABLE, "interrupted while talking to " + base, e);
         }
+        return answer(resp);
+    }
+
+    private SyncException unreachable(Throwable e) {
+        if (e instanceof SyncException s) return s;
+        return new SyncException(SyncException.Kind.UNREACHABLE, "cannot reach the server " + base + ": "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+    }
+
+    private JsonNode answer(HttpResponse<String> resp) {
         int status = resp.statusCode();
         if (status == 200) {
             try {

@@ -3,12 +3,16 @@ package org.arbiter.sync;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,6 +40,11 @@ public final class SyncService implements AutoCloseable {
     public static final String KEY_LAST_SYNC = "sync.last";
     /** PEM of a lab's self-signed certificate, trusted instead of the JVM's trust store when present. */
     public static final String KEY_TRUST_CERT = "sync.trust_cert";
+
+    /** Pushes sent before the oldest receipt is awaited. */
+    static final int PIPELINE = 2;
+    /** Characters of judgment JSON per push: even at 3 UTF-8 bytes each, under the server's 16 MB limit. */
+    static final long MAX_REQUEST_CHARS = 5_000_000;
 
     private final LocalStore store;
     private final Supplier<SyncClient> clients;
@@ -158,33 +167,71 @@ public final class SyncService implements AutoCloseable {
                 pulledItems += added;
             }
         }
-        int pushed = 0;
-        int duplicates = 0;
-        List<String> completed = new ArrayList<>();
+        Pushes pushes = new Pushes();
+        Deque<InFlight> inFlight = new ArrayDeque<>();
         long after = 0;
-        while (true) {
-            Outbox.Page page = outbox.pending(annotator, assigned, after, chunk);
-            after = page.nextAfter();
-            if (!page.entries().isEmpty()) {
-                List<String> bodies = new ArrayList<>(page.entries().size());
-                Set<JudgmentKey> sent = new HashSet<>();
-                for (Outbox.Pending p : page.entries()) {
-                    bodies.add(p.body());
-                    sent.add(p.key());
+        try {
+            while (true) {
+                Outbox.Page page = outbox.pending(annotator, assigned, after, chunk, MAX_REQUEST_CHARS);
+                after = page.nextAfter();
+                if (!page.entries().isEmpty()) {
+                    List<String> bodies = new ArrayList<>(page.entries().size());
+                    for (Outbox.Pending p : page.entries()) bodies.add(p.body());
+                    inFlight.add(new InFlight(page.entries(), client.pushBodiesAsync(bodies)));
                 }
-                SyncClient.Receipt receipt = client.pushBodies(bodies);
-                List<JudgmentKey> confirmed = receipt.accepted().stream().filter(sent::contains).toList();
-                outbox.markSynced(confirmed);
-                pushed += confirmed.size();
-                duplicates += receipt.duplicates();
-                for (String b : receipt.completedBatches()) if (!completed.contains(b)) completed.add(b);
-                fire();
+                if (!page.more()) break;
+                // One push is stored by the server while the next is read, sent and parsed; the oldest
+                // receipt is taken before a third is started.
+                if (inFlight.size() >= PIPELINE) settle(inFlight.poll(), pushes);
             }
-            if (!page.more()) break;
+            while (!inFlight.isEmpty()) settle(inFlight.poll(), pushes);
+        } catch (RuntimeException e) {
+            // What the server acknowledged before the failure stays acknowledged: take every receipt that
+            // still arrives, then report the first failure.
+            for (InFlight f : inFlight) {
+                try {
+                    settle(f, pushes);
+                } catch (RuntimeException later) {
+                    e.addSuppressed(later);
+                }
+            }
+            throw e;
         }
+        int pushed = pushes.pushed;
+        int duplicates = pushes.duplicates;
+        List<String> completed = pushes.completed;
         for (RemoteBatch b : remote) if (b.completed()) markComplete(b.name());
         for (String b : completed) markComplete(b);
         return new SyncResult(pulled, pulledItems, pushed, duplicates, completed, outbox.pendingCount());
+    }
+
+    /** Pushes sent and not yet answered. */
+    private record InFlight(List<Outbox.Pending> entries, CompletableFuture<SyncClient.Receipt> receipt) {
+    }
+
+    /** What the receipts taken so far acknowledged. */
+    private static final class Pushes {
+        int pushed;
+        int duplicates;
+        final List<String> completed = new ArrayList<>();
+    }
+
+    /** Waits for a push's receipt and marks exactly the versions it lists and this push sent. */
+    private void settle(InFlight f, Pushes into) {
+        SyncClient.Receipt receipt;
+        try {
+            receipt = f.receipt().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
+        Set<JudgmentKey> accepted = new HashSet<>(receipt.accepted());
+        List<Outbox.Pending> confirmed = f.entries().stream().filter(p -> accepted.contains(p.key())).toList();
+        outbox.markSyncedRows(confirmed);
+        into.pushed += confirmed.size();
+        into.duplicates += receipt.duplicates();
+        for (String b : receipt.completedBatches()) if (!into.completed.contains(b)) into.completed.add(b);
+        fire();
     }
 
     private void markComplete(String batch) {
