@@ -140,10 +140,54 @@ public final class JudgmentJson {
     private static Instant instant(JsonNode o, String field) {
         String s = Json.optString(o, field, "");
         if (s == null) return null;
+        Instant fast = utcInstant(s);
+        if (fast != null) return fast;
         try {
             return Instant.parse(s);
         } catch (DateTimeParseException e) {
             throw new FieldException(field, "an ISO-8601 instant such as 2026-01-31T12:00:00Z, found \"" + s + "\"");
         }
+    }
+
+    /**
+     * The form this program writes, {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}, read without
+     * {@link Instant#parse}, which cost more than a third of a server push; anything else (or an invalid
+     * date) returns null and goes through {@link Instant#parse}.
+     */
+    static Instant utcInstant(String s) {
+        int n = s.length();
+        if (n < 20 || n > 30 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
+                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4), month = digits(s, 5, 7), day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13), minute = digits(s, 14, 16), second = digits(s, 17, 19);
+        if ((year | month | day | hour | minute | second) < 0) return null;
+        int nanos = 0;
+        if (n > 20) {
+            if (s.charAt(19) != '.' || n == 21) return null;
+            int fraction = digits(s, 20, n - 1);
+            if (fraction < 0) return null;
+            nanos = fraction;
+            for (int i = n - 1 - 20; i < 9; i++) nanos *= 10;
+        } else if (n != 20) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The decimal number in {@code s[from, to)}, or -1 when a character is not a digit. */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 }
