@@ -66,35 +66,44 @@ public final class ExportCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--batch: " + e.getMessage());
             }
-            JsonlExport export = new JsonlExport(format, source);
-            ExportTally tally;
-            String where;
-            try {
-                if (out == null) {
-                    PrintWriter stdout = spec.commandLine().getOut();
-                    tally = export.writeTo(stdout);
-                    // A PrintWriter swallows write errors (a closed pipe); ask it, so a cut-off export is not "ok".
-                    if (stdout.checkError()) throw new IOException("the output was closed before the export ended");
-                    where = "stdout";
-                } else {
-                    tally = export.writeTo(out);
-                    where = out.toString();
-                }
-            } catch (IOException e) {
-                err.println("arbiter export: cannot write " + (out == null ? "stdout" : out) + ": " + describe(e)
-                        + (out == null ? "; the output is incomplete" : "; nothing was written"));
-                err.flush();
-                return ArbiterCommand.DATA_ERROR;
-            }
-            for (String p : tally.problems()) err.println("arbiter export: cannot write a row for " + p);
-            err.printf("wrote %d rows (format %s, labels %s) to %s; skipped: %s%n", tally.rows(), format.name(),
-                    labels.wireName(), where, tally.skippedText());
-            if (!tally.problems().isEmpty()) {
-                err.printf("arbiter export: %d labels could not be written (listed above)%n", tally.problems().size());
-            }
-            err.flush();
-            return tally.problems().isEmpty() ? 0 : ArbiterCommand.DATA_ERROR;
+            return write(spec, "arbiter export", format, source, out, labels.wireName());
         }
+    }
+
+    /**
+     * Writes an export to {@code out} (atomically) or stdout and reports on stderr; shared by the local and the
+     * server export. Returns the exit code: 0, or 1 when the output failed or some labels could not be written.
+     */
+    static int write(CommandSpec spec, String who, ExportFormat format, ExportSource source, Path out, String labelsText) {
+        PrintWriter err = spec.commandLine().getErr();
+        JsonlExport export = new JsonlExport(format, source);
+        ExportTally tally;
+        String where;
+        try {
+            if (out == null) {
+                PrintWriter stdout = spec.commandLine().getOut();
+                tally = export.writeTo(stdout);
+                // A PrintWriter swallows write errors (a closed pipe); ask it, so a cut-off export is not "ok".
+                if (stdout.checkError()) throw new IOException("the output was closed before the export ended");
+                where = "stdout";
+            } else {
+                tally = export.writeTo(out);
+                where = out.toString();
+            }
+        } catch (IOException e) {
+            err.println(who + ": cannot write " + (out == null ? "stdout" : out) + ": " + describe(e)
+                    + (out == null ? "; the output is incomplete" : "; nothing was written"));
+            err.flush();
+            return ArbiterCommand.DATA_ERROR;
+        }
+        for (String p : tally.problems()) err.println(who + ": cannot write a row for " + p);
+        err.printf("wrote %d rows (format %s, labels %s) to %s; skipped: %s%n", tally.rows(), format.name(),
+                labelsText, where, tally.skippedText());
+        if (!tally.problems().isEmpty()) {
+            err.printf("%s: %d labels could not be written (listed above)%n", who, tally.problems().size());
+        }
+        err.flush();
+        return tally.problems().isEmpty() ? 0 : ArbiterCommand.DATA_ERROR;
     }
 
     private static String describe(IOException e) {

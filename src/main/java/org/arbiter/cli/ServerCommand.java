@@ -12,8 +12,6 @@ import java.util.function.Function;
 
 import org.arbiter.logic.exporter.ExportFormat;
 import org.arbiter.logic.exporter.ExportSource;
-import org.arbiter.logic.exporter.ExportTally;
-import org.arbiter.logic.exporter.JsonlExport;
 import org.arbiter.logic.exporter.LabelScope;
 import org.arbiter.logic.json.ItemJson;
 import org.arbiter.logic.json.Json;
@@ -316,7 +314,6 @@ public final class ServerCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter err = spec.commandLine().getErr();
             return withStore(spec, db, store -> {
                 ExportSource source;
                 try {
@@ -331,31 +328,8 @@ public final class ServerCommand implements Runnable {
                 } catch (IllegalArgumentException e) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "--batch: " + e.getMessage());
                 }
-                JsonlExport export = new JsonlExport(format, source);
-                ExportTally tally;
-                String where;
-                try {
-                    if (out == null) {
-                        PrintWriter stdout = spec.commandLine().getOut();
-                        tally = export.writeTo(stdout);
-                        // A PrintWriter swallows write errors (a closed pipe); ask it, so a cut-off export is not "ok".
-                        if (stdout.checkError()) throw new IOException("the output was closed before the export ended");
-                        where = "stdout";
-                    } else {
-                        tally = export.writeTo(out);
-                        where = out.toString();
-                    }
-                } catch (IOException e) {
-                    err.println("arbiter server export: cannot write " + (out == null ? "stdout" : out) + ": " + e.getMessage()
-                            + (out == null ? "; the output is incomplete" : "; nothing was written"));
-                    err.flush();
-                    return ArbiterCommand.DATA_ERROR;
-                }
-                for (String p : tally.problems()) err.println("arbiter server export: cannot write a row for " + p);
-                err.printf("wrote %d rows (format %s, labels %s%s) to %s; skipped: %s%n", tally.rows(), format.name(),
-                        labels.wireName(), includeGold ? ", gold included" : "", where, tally.skippedText());
-                err.flush();
-                return tally.problems().isEmpty() ? 0 : ArbiterCommand.DATA_ERROR;
+                return ExportCommand.write(spec, "arbiter server export", format, source, out,
+                        labels.wireName() + (includeGold ? ", gold included" : ""));
             });
         }
     }
