@@ -99,17 +99,10 @@ public final class Agreement {
         double agreementSum = 0;
         int counted = 0;
         for (Integer[] unit : units) {
-            Map<Integer, Integer> counts = new HashMap<>();
-            int ni = 0;
-            for (Integer v : unit) {
-                if (v == null) continue;
-                counts.merge(v, 1, Integer::sum);
-                ni++;
-            }
+            Map<Integer, Integer> counts = valueCounts(unit);
+            int ni = total(counts);
             if (ni < 2) continue;
-            double pairs = 0;
-            for (int nij : counts.values()) pairs += (double) nij * (nij - 1);
-            agreementSum += pairs / ((double) ni * (ni - 1));
+            agreementSum += agreeingPairShare(counts, ni);
             counted++;
             for (Map.Entry<Integer, Integer> e : counts.entrySet()) categoryTotals.merge(e.getKey(), (double) e.getValue(), Double::sum);
             totalRatings += ni;
@@ -130,20 +123,33 @@ public final class Agreement {
         double sum = 0;
         int counted = 0;
         for (Integer[] unit : units) {
-            Map<Integer, Integer> counts = new HashMap<>();
-            int ni = 0;
-            for (Integer v : unit) {
-                if (v == null) continue;
-                counts.merge(v, 1, Integer::sum);
-                ni++;
-            }
+            Map<Integer, Integer> counts = valueCounts(unit);
+            int ni = total(counts);
             if (ni < 2) continue;
-            double same = 0;
-            for (int nij : counts.values()) same += (double) nij * (nij - 1);
-            sum += same / ((double) ni * (ni - 1));
+            sum += agreeingPairShare(counts, ni);
             counted++;
         }
         return counted == 0 ? Double.NaN : sum / counted;
+    }
+
+    /** How often each value occurs in a unit, missing values left out. */
+    private static Map<Integer, Integer> valueCounts(Integer[] unit) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (Integer v : unit) if (v != null) counts.merge(v, 1, Integer::sum);
+        return counts;
+    }
+
+    private static int total(Map<Integer, Integer> counts) {
+        int n = 0;
+        for (int c : counts.values()) n += c;
+        return n;
+    }
+
+    /** The share of the unit's ordered coder pairs that agree: Fleiss' P_i, also the unit's percent agreement. */
+    private static double agreeingPairShare(Map<Integer, Integer> counts, int n) {
+        double pairs = 0;
+        for (int nij : counts.values()) pairs += (double) nij * (nij - 1);
+        return pairs / ((double) n * (n - 1));
     }
 
     /** Number of units with at least two values: those every measure here uses. */
