@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 import org.arbiter.model.Domain;
 import org.arbiter.model.Item;
@@ -31,6 +32,7 @@ final class PairRenderer implements AutoCloseable {
     private final ResponseRenderer renderer;
     private final TexEngine tex;
     private final CodeHighlighter code;
+    private final Function<Item, List<Response>> shownOrder;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "arbiter-prefetch");
         t.setDaemon(true);
@@ -43,10 +45,12 @@ final class PairRenderer implements AutoCloseable {
         }
     };
 
-    PairRenderer(ResponseRenderer renderer, TexEngine tex, CodeHighlighter code) {
+    /** @param shownOrder an item's responses as the annotator sees them, left then right */
+    PairRenderer(ResponseRenderer renderer, TexEngine tex, CodeHighlighter code, Function<Item, List<Response>> shownOrder) {
         this.renderer = renderer;
         this.tex = tex;
         this.code = code;
+        this.shownOrder = shownOrder;
     }
 
     static String key(Item item) {
@@ -88,10 +92,16 @@ final class PairRenderer implements AutoCloseable {
         return b.append("</div>").toString();
     }
 
+    /**
+     * The diff reads as the review does: the left column is the response on the left of the pair, and the
+     * columns are headed "left" and "right" like the scale — never A/B, which is storage order and would have
+     * the expert press "left better" for the response shown on the right.
+     */
     private String diffHtml(Item item, String language) {
         if (item.domain() != Domain.CODE || !item.isPair()) return null;
+        List<Response> sides = shownOrder.apply(item);
         return "<style>" + CodeDiff.CSS + "</style>"
-                + CodeDiff.of(item.a().content(), item.b().orElseThrow().content(), language, code).toHtml();
+                + CodeDiff.of(sides.get(0).content(), sides.get(1).content(), language, code).toHtml("left", "right");
     }
 
     @Override

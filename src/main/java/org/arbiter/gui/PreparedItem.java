@@ -5,7 +5,7 @@ import java.util.Map;
 import org.arbiter.render.RenderedText;
 
 /**
- * An item drawn ahead of time: every response, the prompt and (for code items) the A/B diff, as HTML ready
+ * An item drawn ahead of time: every response, the prompt and (for code items) the left/right code diff, as HTML ready
  * to swap into the panes. Showing a prepared item costs one DOM update per pane, which is what keeps the
  * switch to the next pair under a frame.
  *

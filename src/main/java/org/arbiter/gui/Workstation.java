@@ -56,7 +56,7 @@ public final class Workstation implements AutoCloseable {
         CompletableFuture<KatexEngine> katex = KatexEngine.load(8192);
         ReviewSession session = ReviewSession.open(store, annotator, batch, keys.keymap(), new ActiveClock(clock));
         keys.error().ifPresent(session::notice);
-        PairRenderer renderer = new PairRenderer(new ResponseRenderer(), katex.join(), new TokenHighlighter());
+        PairRenderer renderer = new PairRenderer(new ResponseRenderer(), katex.join(), new TokenHighlighter(), session::shownOrder);
         return new Workstation(store, session, renderer, settings);
     }
 

@@ -644,6 +644,11 @@ public final class ReviewSession {
         return out;
     }
 
+    /** Any item's responses as this annotator sees them, left then right (views drawn ahead use it). */
+    public List<Response> shownOrder(Item other) {
+        return SideAssignment.shownOrder(annotator, other);
+    }
+
     // ---------------------------------------------------------------- focus helpers
 
     private Response leftResponse() {

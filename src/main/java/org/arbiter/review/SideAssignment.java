@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
+import java.util.List;
+
 import org.arbiter.model.Item;
 import org.arbiter.model.Preference;
+import org.arbiter.model.Response;
 
 /**
  * Which response an annotator sees on the left. Random enough to cancel position bias over a batch, yet a
@@ -31,6 +34,13 @@ public final class SideAssignment {
     /** The id of the response shown on the left. */
     public static String leftFor(String annotator, Item item) {
         return bOnLeft(annotator, item) ? item.b().orElseThrow().id() : item.a().id();
+    }
+
+    /** The responses in the order the annotator sees them: left then right (one response for a single path). */
+    public static List<Response> shownOrder(String annotator, Item item) {
+        if (!item.isPair()) return List.of(item.a());
+        Response b = item.b().orElseThrow();
+        return bOnLeft(annotator, item) ? List.of(b, item.a()) : List.of(item.a(), b);
     }
 
     /**

@@ -19,6 +19,7 @@ import org.arbiter.model.Item;
 import org.arbiter.render.fx.FxToolkit;
 import org.arbiter.render.fx.ResponsePane;
 import org.arbiter.review.Keymap;
+import org.arbiter.review.SideAssignment;
 import org.arbiter.store.LocalStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The A/B code diff is built only when asked for, and then shows the item on screen, also after a switch. */
+/** The code diff is built only when asked for, shows the item on screen, and reads left to right as the review does. */
 class DiffPaneTest {
     @TempDir
     Path dir;
@@ -74,6 +75,60 @@ class DiffPaneTest {
             Platform.runLater(() -> w.window().stage().close());
             w.close();
         }
+    }
+
+    /**
+     * On an item whose left side is B (the demo's first C++ pair for this annotator), the diff's left column
+     * is the response the review shows on the left, and the columns are headed as the review heads them.
+     */
+    @Test
+    void diffColumnsAreTheReviewsSidesWhenBIsOnTheLeft() throws Exception {
+        Path db = dir.resolve("arbiter.db");
+        Item first;
+        try (LocalStore store = LocalStore.open(db)) {
+            DemoBatch.loadIfEmpty(store);
+            first = store.items().batch(DemoBatch.NAME).get(0);
+        }
+        String annotator = null;
+        for (int i = 0; annotator == null; i++) if (SideAssignment.bOnLeft("expert-" + i, first)) annotator = "expert-" + i;
+        String onlyInB = onlyIn(first.b().orElseThrow().content(), first.a().content());
+        try (LocalStore store = LocalStore.open(db)) {
+            Workstation w = Workstation.open(store, annotator, null, UserSettings.load(dir.resolve("settings.json")),
+                    Clock.systemUTC(), new Keymap.Loaded(Keymap.defaults(), Optional.empty()));
+            CompletableFuture<Void> shown = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                Stage stage = new Stage();
+                w.show(stage);
+                stage.requestFocus();
+                w.window().firstPairShown().thenRun(() -> shown.complete(null));
+            });
+            shown.get(60, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(w.session().state().left().response().id()).as("the review shows B on the left").isEqualTo("b");
+
+            robot.type(KeyCode.D);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(diffText(w)).isNotEmpty();
+            String leftColumn = diffScript(w, "Array.from(document.querySelectorAll('#drawn td.d-left')).map(c => c.textContent).join('\\n')");
+            String rightColumn = diffScript(w, "Array.from(document.querySelectorAll('#drawn td.d-right')).map(c => c.textContent).join('\\n')");
+            String headings = diffScript(w, "Array.from(document.querySelectorAll('#drawn tr.d-head th')).map(c => c.textContent).join('|')");
+            assertThat(leftColumn).as("left column = the response shown on the left (B)").contains(onlyInB);
+            assertThat(rightColumn).as("right column = A, which lacks that line").doesNotContain(onlyInB);
+            assertThat(headings).isEqualTo("left|right");
+            Platform.runLater(() -> w.window().stage().close());
+            w.close();
+        }
+    }
+
+    /** A distinctive line of {@code code} that {@code other} does not hold. */
+    private static String onlyIn(String code, String other) {
+        java.util.Set<String> others = other.lines().map(String::strip).collect(java.util.stream.Collectors.toSet());
+        return code.lines().map(String::strip).filter(l -> l.length() > 8 && !l.contains("`") && !others.contains(l))
+                .findFirst().orElseThrow();
+    }
+
+    private static String diffScript(Workstation w, String script) throws Exception {
+        return onFx(() -> (String) ((ResponsePane) w.window().scene().lookup("#pane-diff")).executeScript(script));
     }
 
     private static String diffText(Workstation w) throws Exception {

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Side-by-side A/B diff of two code responses: line rows, and inside changed rows the words that differ.
+ * Side-by-side diff of two code responses: line rows, and inside changed rows the words that differ. The two
+ * sides are whatever the caller puts there; the workstation passes the responses as the review shows them
+ * (left, right), never in storage order, so that the diff and the scale can never disagree on which is which.
  *
  * <p>Built on java-diff-utils' Myers diff ({@code DiffUtils.diff}) at two levels, lines then word tokens,
  * rather than on {@code DiffRowGenerator}: the generator's padding rows do not say which side is padding
@@ -22,17 +24,17 @@ public record CodeDiff(List<Row> rows, Stats stats) {
     public enum Kind { EQUAL, CHANGED, INSERTED, DELETED }
 
     /**
-     * @param leftNumber  1-based line number in A, 0 when the row has no A line
-     * @param leftHtml    escaped A line (word changes in {@code <span class="d-del">}), "" when absent
-     * @param rightNumber 1-based line number in B, 0 when the row has no B line
-     * @param rightHtml   escaped B line (word changes in {@code <span class="d-ins">}), "" when absent
+     * @param leftNumber  1-based line number on the left, 0 when the row has no left line
+     * @param leftHtml    escaped left line (word changes in {@code <span class="d-del">}), "" when absent
+     * @param rightNumber 1-based line number on the right, 0 when the row has no right line
+     * @param rightHtml   escaped right line (word changes in {@code <span class="d-ins">}), "" when absent
      */
     public record Row(Kind kind, int leftNumber, String leftHtml, int rightNumber, String rightHtml) {
     }
 
     /**
-     * @param added   lines only in B
-     * @param removed lines only in A
+     * @param added   lines only on the right
+     * @param removed lines only on the left
      * @param changed lines present on both sides with different text
      */
     public record Stats(int added, int removed, int changed) {
@@ -46,21 +48,23 @@ public record CodeDiff(List<Row> rows, Stats stats) {
     }
 
     /** Plain diff: no syntax colours. */
-    public static CodeDiff of(String a, String b) {
-        return of(a, b, null, null);
+    public static CodeDiff of(String left, String right) {
+        return of(left, right, null, null);
     }
 
     /**
      * Diff with syntax colours on every line; in changed lines the word marks wrap the coloured tokens.
      *
-     * @param language    fence info string or reference language; null to guess from A
+     * @param leftCode    the code shown in the left column
+     * @param rightCode   the code shown in the right column
+     * @param language    fence info string or reference language; null to guess from the left code
      * @param highlighter null for no colours
      */
-    public static CodeDiff of(String a, String b, String language, CodeHighlighter highlighter) {
-        List<String> left = SourceLines.split(a == null ? "" : a);
-        List<String> right = SourceLines.split(b == null ? "" : b);
-        List<String> leftHtml = coloured(a, left, language, highlighter);
-        List<String> rightHtml = coloured(b, right, language, highlighter);
+    public static CodeDiff of(String leftCode, String rightCode, String language, CodeHighlighter highlighter) {
+        List<String> left = SourceLines.split(leftCode == null ? "" : leftCode);
+        List<String> right = SourceLines.split(rightCode == null ? "" : rightCode);
+        List<String> leftHtml = coloured(leftCode, left, language, highlighter);
+        List<String> rightHtml = coloured(rightCode, right, language, highlighter);
 
         List<Row> rows = new ArrayList<>();
         int added = 0;
@@ -231,26 +235,30 @@ public record CodeDiff(List<Row> rows, Stats stats) {
         return pos == line.length() ? out : null;
     }
 
-    /** Styles for {@link #toHtml()}; the page may use its own instead. */
+    /** Styles for {@link #toHtml(String, String)}; the page may use its own instead. */
     public static final String CSS = """
             table.code-diff { border-collapse: collapse; width: 100%; font-family: monospace; font-size: 0.9em; }
             table.code-diff td { padding: 0 0.4em; vertical-align: top; white-space: pre-wrap; }
             table.code-diff td.d-num { color: #888; text-align: right; user-select: none; width: 3em; }
-            tr.d-changed td.d-a, tr.d-deleted td.d-a { background: #fde8e8; }
-            tr.d-changed td.d-b, tr.d-inserted td.d-b { background: #e6f6e6; }
+            tr.d-changed td.d-left, tr.d-deleted td.d-left { background: #fde8e8; }
+            tr.d-changed td.d-right, tr.d-inserted td.d-right { background: #e6f6e6; }
             td.d-none { background: #f4f4f4; }
             span.d-del { background: #f5b5b5; text-decoration: line-through; }
             span.d-ins { background: #a8e0a8; }
             """;
 
-    /** A table with a line-number gutter per side; safe to put into a page (all code text is escaped). */
-    public String toHtml() {
+    /**
+     * A table with a line-number gutter per side, each column headed as the caller names it (the workstation:
+     * "left" and "right", as the scale says); safe to put into a page (all code text and headings are escaped).
+     */
+    public String toHtml(String leftHeading, String rightHeading) {
         StringBuilder b = new StringBuilder("<table class=\"code-diff\">\n");
-        b.append("<tr class=\"d-head\"><th colspan=\"2\">A</th><th colspan=\"2\">B</th></tr>\n");
+        b.append("<tr class=\"d-head\"><th colspan=\"2\" class=\"d-left\">").append(SourceLines.escape(leftHeading))
+                .append("</th><th colspan=\"2\" class=\"d-right\">").append(SourceLines.escape(rightHeading)).append("</th></tr>\n");
         for (Row r : rows) {
             b.append("<tr class=\"d-").append(r.kind().name().toLowerCase(java.util.Locale.ROOT)).append("\">");
-            cell(b, r.leftNumber(), r.leftHtml(), "d-a");
-            cell(b, r.rightNumber(), r.rightHtml(), "d-b");
+            cell(b, r.leftNumber(), r.leftHtml(), "d-left");
+            cell(b, r.rightNumber(), r.rightHtml(), "d-right");
             b.append("</tr>\n");
         }
         return b.append("</table>\n").toString();

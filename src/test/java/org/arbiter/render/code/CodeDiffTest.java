@@ -21,7 +21,7 @@ class CodeDiffTest {
         assertThat(row.rightHtml()).isEqualTo("    ret = <span class=\"d-ins\">0</span>");
         assertThat(diff.stats()).isEqualTo(new CodeDiff.Stats(0, 0, 1));
         assertThat(diff.rows()).hasSize(17);
-        String html = diff.toHtml();
+        String html = diff.toHtml("left", "right");
         assertThat(html).contains("<td class=\"d-num\">14</td>").contains("<tr class=\"d-changed\">");
     }
 
@@ -42,13 +42,13 @@ class CodeDiffTest {
     void markupInCodeNeverReachesThePageUnescaped() {
         String a = "s = \"<script>alert(1)</script>\" & x\n";
         String b = "s = \"<script>alert(2)</script>\" & y\n<b>new</b>\n";
-        String plain = CodeDiff.of(a, b).toHtml();
+        String plain = CodeDiff.of(a, b).toHtml("left", "right");
         assertThat(plain).doesNotContain("<script>").doesNotContain("<b>").doesNotContain("& ")
                 .contains("&lt;script&gt;alert(<span class=\"d-del\">1</span>)")
                 .contains("&lt;script&gt;alert(<span class=\"d-ins\">2</span>)")
                 .contains("&amp; <span class=\"d-ins\">y</span>");
         CodeDiff diff = CodeDiff.of(a, b, "python", new TokenHighlighter());
-        String html = diff.toHtml();
+        String html = diff.toHtml("left", "right");
         assertThat(html).doesNotContain("<script>").doesNotContain("<b>").doesNotContain("& ")
                 .contains("&lt;script&gt;alert(</span><span class=\"d-del\"><span class=\"t-str\">1</span></span>")
                 .contains("<span class=\"d-ins\"><span class=\"t-str\">2</span></span>")
