@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.arbiter.gui.Benchmark;
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.Json;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.arbiter.logic.json.FieldException;
-import org.arbiter.logic.json.ItemJson;
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.FieldException;
+import org.arbiter.json.ItemJson;
+import org.arbiter.json.Json;
 import org.arbiter.model.Domain;
 import org.arbiter.model.Item;
 import org.arbiter.model.Response;

@@ -18,7 +18,7 @@ import javafx.stage.Stage;
 
 import org.arbiter.app.DemoBatch;
 import org.arbiter.app.UserSettings;
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.Json;
 import org.arbiter.model.Domain;
 import org.arbiter.model.Item;
 import org.arbiter.model.Response;

@@ -1,14 +1,15 @@
 package org.arbiter.server;
 
+import org.arbiter.model.JudgmentKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.arbiter.logic.json.FieldException;
-import org.arbiter.logic.json.ItemJson;
-import org.arbiter.logic.json.Json;
-import org.arbiter.logic.json.JudgmentJson;
+import org.arbiter.json.FieldException;
+import org.arbiter.json.ItemJson;
+import org.arbiter.json.Json;
+import org.arbiter.json.JudgmentJson;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
 import org.eclipse.jetty.server.HttpConfiguration;

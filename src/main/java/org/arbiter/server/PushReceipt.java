@@ -1,5 +1,6 @@
 package org.arbiter.server;
 
+import org.arbiter.model.JudgmentKey;
 import java.util.List;
 
 /**

@@ -16,12 +16,12 @@ import java.util.concurrent.CompletionException;
 
 import javax.net.ssl.SSLContext;
 
-import org.arbiter.logic.json.ItemJson;
-import org.arbiter.logic.json.Json;
-import org.arbiter.logic.json.JudgmentJson;
+import org.arbiter.json.ItemJson;
+import org.arbiter.json.Json;
+import org.arbiter.json.JudgmentJson;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
-import org.arbiter.server.JudgmentKey;
+import org.arbiter.model.JudgmentKey;
 
 import tools.jackson.databind.JsonNode;
 

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 import org.arbiter.model.Item;
-import org.arbiter.server.JudgmentKey;
+import org.arbiter.model.JudgmentKey;
 import org.arbiter.store.LocalStore;
 
 /**

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.Json;
 
 /** The real code pairs of src/test/resources/corpus/code_pairs.jsonl. */
 record CodeCorpus(List<Pair> pairs) {
