@@ -22,7 +22,7 @@ import org.arbiter.server.ApiException;
 import org.arbiter.server.GoldSeeding;
 import org.arbiter.server.ImportedBatches;
 import org.arbiter.server.JsonLines;
-import org.arbiter.server.PushReceipt;
+import org.arbiter.wire.PushReceipt;
 import org.arbiter.server.ServerStatus;
 import org.arbiter.server.ServerLabelStore;
 import org.arbiter.server.ServerStore;

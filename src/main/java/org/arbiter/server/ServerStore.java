@@ -1,6 +1,7 @@
 package org.arbiter.server;
 
 import org.arbiter.model.JudgmentKey;
+import org.arbiter.wire.PushReceipt;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
