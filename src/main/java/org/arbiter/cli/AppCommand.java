@@ -14,6 +14,8 @@ import javafx.scene.control.TextInputDialog;
 import javafx.stage.Stage;
 
 import org.arbiter.app.DemoBatch;
+import org.arbiter.app.StartupTrace;
+import org.arbiter.bench.ColdStartTrace;
 import org.arbiter.app.UserSettings;
 import org.arbiter.gui.Workstation;
 import org.arbiter.logic.importer.ImportOptions;
@@ -62,11 +64,12 @@ public final class AppCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter err = spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
-        phase("main");
+        StartupTrace trace = exitWhenReady ? new ColdStartTrace() : StartupTrace.NONE;
+        trace.phase("main");
         // The toolkit starts (0.2–0.6 s) while this thread opens the store and loads the demo batch.
         CompletableFuture<Void> fx = CompletableFuture.runAsync(FxToolkit::ensureStarted);
         try (LocalStore s = store.open()) {
-            phase("store_open");
+            trace.phase("store_open");
             String openBatch = batch;
             for (Path f : files) {
                 ImportResult r = new Importer(s).importFile(f, ImportOptions.detect());
@@ -77,9 +80,9 @@ public final class AppCommand implements Runnable {
             }
             int demo = DemoBatch.loadIfEmpty(s);
             if (demo > 0) err.println("arbiter: empty store, loaded the demo batch (" + demo + " items) into " + s.file());
-            phase("store_ready");
+            trace.phase("store_ready");
             fx.join();
-            phase("fx_started");
+            trace.phase("fx_started");
             String name = AnnotatorName.resolve(annotator, s.settings()).orElse(null);
             if (name == null) name = screenshot != null ? AnnotatorName.suggestion() : askName();
             if (name == null || name.isBlank()) {
@@ -88,7 +91,7 @@ public final class AppCommand implements Runnable {
             }
             AnnotatorName.remember(s.settings(), name);
             Workstation w = Workstation.open(s, name, openBatch, UserSettings.loadDefault(), Clock.systemUTC());
-            phase("katex_and_session");
+            trace.phase("katex_and_session");
             CountDownLatch closed = new CountDownLatch(1);
             CompletableFuture<Void> shot = new CompletableFuture<>();
             Platform.runLater(() -> {
@@ -96,13 +99,11 @@ public final class AppCommand implements Runnable {
                     Stage stage = new Stage();
                     stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
                     w.show(stage);
-                    phase("stage_shown");
-                    if (exitWhenReady) {
-                        w.window().firstPairShown().thenRun(() -> {
-                            System.out.println("ready_ms=" + sinceJvmStart());
-                            stage.close();
-                        });
-                    }
+                    trace.phase("stage_shown");
+                    w.window().firstPairShown().thenRun(() -> {
+                        trace.ready();
+                        if (trace.closeWhenReady()) stage.close();
+                    });
                     if (screenshot != null) {
                         w.screenshotWhenDrawn(screenshot).whenComplete((v, ex) -> {
                             if (ex != null) shot.completeExceptionally(ex);
@@ -130,15 +131,6 @@ public final class AppCommand implements Runnable {
         } finally {
             Platform.exit();
         }
-    }
-
-    /** With --exit-when-ready, when each start-up phase ended (ms since the JVM started), for the benchmark. */
-    private void phase(String name) {
-        if (exitWhenReady) System.out.println("phase " + name + "=" + sinceJvmStart());
-    }
-
-    private static long sinceJvmStart() {
-        return System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
     /** Asks once on first start, prefilled with the system user name. */

@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.arbiter.gui.Benchmark;
-import org.arbiter.logic.json.Json;
+import org.arbiter.bench.AppBenchmark;
+import org.arbiter.json.Json;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +30,7 @@ public final class BenchCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         try {
             Path dir = Files.createTempDirectory("arbiter-bench");
-            ObjectNode report = new Benchmark(dir, quick, out).run();
+            ObjectNode report = new AppBenchmark(dir, quick, out).run();
             out.println(Json.write(report));
             out.flush();
         } catch (Exception e) {

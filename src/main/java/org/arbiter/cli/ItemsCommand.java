@@ -3,7 +3,7 @@ package org.arbiter.cli;
 import java.io.PrintWriter;
 import java.util.Map;
 
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.Json;
 import org.arbiter.store.LocalStore;
 
 import picocli.CommandLine.Command;

@@ -1,5 +1,7 @@
 package org.arbiter.cli;
 
+import org.arbiter.base.Percentile;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.arbiter.logic.json.FieldException;
-import org.arbiter.logic.json.ItemJson;
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.FieldException;
+import org.arbiter.json.ItemJson;
+import org.arbiter.json.Json;
 import org.arbiter.model.Domain;
 import org.arbiter.model.Item;
 import org.arbiter.model.Response;
@@ -151,17 +153,11 @@ public final class RenderCheckCommand implements Callable<Integer> {
         summary.put("formula_failures", formulaFailures);
         summary.put("code_blocks", codeBlocks);
         summary.put("code_failures", codeFailures);
-        summary.put("ms_per_formula_p50", percentile(sorted, 0.50) / 1000.0);
-        summary.put("ms_per_formula_p95", percentile(sorted, 0.95) / 1000.0);
+        summary.put("ms_per_formula_p50", Percentile.ofSorted(sorted, 50) / 1000.0);
+        summary.put("ms_per_formula_p95", Percentile.ofSorted(sorted, 95) / 1000.0);
         out.println(Json.write(summary));
         out.flush();
         return formulaFailures == 0 && codeFailures == 0 ? 0 : ArbiterCommand.DATA_ERROR;
-    }
-
-    private static long percentile(long[] sorted, double p) {
-        if (sorted.length == 0) return 0;
-        int k = (int) Math.ceil(p * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, k))];
     }
 
     static final class InputException extends RuntimeException {

@@ -45,7 +45,7 @@ import org.arbiter.review.StepMark;
  * A thin view: every labeling key goes to the {@link ReviewSession}, and the window only draws the
  * {@link ReviewState} it publishes. The window's own keys are display matters (zoom, theme, filters).
  */
-public final class WorkstationWindow {
+public final class WorkstationWindow implements WindowProbe {
     private final Stage stage;
     private final ReviewSession session;
     private final PairRenderer renderer;
@@ -75,8 +75,7 @@ public final class WorkstationWindow {
     private String diffShownKey;
     private String promptShownHtml;
     private PreparedItem shown;
-    private long lastDrawNanos;
-    private long lastShowNanos;
+    private WindowProbe.DrawObserver drawObserver = WindowProbe.DrawObserver.NONE;
     private ReviewState last;
     private Runnable onSyncNow = () -> { };
     private boolean scrollSyncing;
@@ -164,6 +163,7 @@ public final class WorkstationWindow {
     }
 
     /** Completes on the JavaFX thread once the first pair is in both panes and laid out. */
+    @Override
     public CompletableFuture<Void> firstPairShown() {
         return firstPairShown;
     }
@@ -276,11 +276,11 @@ public final class WorkstationWindow {
     // ------------------------------------------------------------------ drawing
 
     private void draw(ReviewState s) {
-        long t0 = System.nanoTime();
+        drawObserver.drawStarted();
         try {
             drawState(s);
         } finally {
-            lastDrawNanos = System.nanoTime() - t0;
+            drawObserver.drawEnded();
         }
     }
 
@@ -290,11 +290,10 @@ public final class WorkstationWindow {
             return;
         }
         String key = PairRenderer.key(s.item());
-        lastShowNanos = 0;
         if (!key.equals(shownKey)) {
-            long t0 = System.nanoTime();
+            drawObserver.itemSwapStarted();
             showItem(s);
-            lastShowNanos = System.nanoTime() - t0;
+            drawObserver.itemSwapEnded();
         }
         boolean rawChanged = last == null || last.raw() != s.raw();
         if (rawChanged) {
@@ -421,22 +420,27 @@ public final class WorkstationWindow {
         return keysDialog;
     }
 
-    /** Completes when the items drawn ahead after the last switch are ready (the benchmark waits on it). */
-    CompletableFuture<Void> prefetched() {
+    @Override
+    public CompletableFuture<Void> prefetched() {
         return prefetched;
     }
 
-    PairRenderer renderer() {
-        return renderer;
+    @Override
+    public void drawUncached(Item item) {
+        renderer.prepare(item);
     }
 
-    /** Nanoseconds the last state took to draw, and of that the swap to a new item (0 when none). */
-    long[] lastDrawTiming() {
-        return new long[] {lastDrawNanos, lastShowNanos};
+    @Override
+    public void observeDrawing(WindowProbe.DrawObserver observer) {
+        drawObserver = observer == null ? WindowProbe.DrawObserver.NONE : observer;
     }
 
-    /** Forces the web views to lay out what they were given, as the next frame would. */
-    void layoutPanes() {
+    @Override
+    public void forceLayout() {
+        layoutPanes();
+    }
+
+    private void layoutPanes() {
         left.executeScript("document.body.offsetHeight");
         if (pair.getItems().contains(right)) right.executeScript("document.body.offsetHeight");
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.arbiter.base.Percentile;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
 import org.arbiter.model.Response;
@@ -51,8 +52,8 @@ public final class SpeedAnomalies {
                 long limit = thresholdMs(in.item(j));
                 if (j.activeMs() < limit) fast.add(new Fast(j.itemId(), j.batch(), j.annotator(), j.activeMs(), limit));
             }
-            out.put(e.getKey(), new Distribution(e.getKey(), times.length, percentile(times, 50), percentile(times, 10),
-                    percentile(times, 90), hist, fast));
+            out.put(e.getKey(), new Distribution(e.getKey(), times.length, Percentile.ofSorted(times, 50), Percentile.ofSorted(times, 10),
+                    Percentile.ofSorted(times, 90), hist, fast));
         }
         return out;
     }
@@ -60,13 +61,6 @@ public final class SpeedAnomalies {
     static int bin(long ms) {
         for (int i = BIN_EDGES_S.length - 1; i >= 0; i--) if (ms >= BIN_EDGES_S[i] * 1000L) return i;
         return 0;
-    }
-
-    /** Nearest-rank percentile of sorted values; 0 for none. */
-    static long percentile(long[] sorted, double pct) {
-        if (sorted.length == 0) return 0;
-        int rank = (int) Math.ceil(pct / 100.0 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
     public static String binLabel(int i) {

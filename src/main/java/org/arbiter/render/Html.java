@@ -3,25 +3,15 @@ package org.arbiter.render;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.arbiter.base.HtmlText;
+
 /** The two text operations every HTML producer here needs. */
 public final class Html {
     private Html() {
     }
 
     public static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return HtmlText.escape(s);
     }
 
     /** Lines split on \n, \r\n or \r; a trailing line break adds no empty line. */

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.arbiter.logic.json.FieldException;
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.FieldException;
+import org.arbiter.json.Json;
 import org.arbiter.model.Domain;
 
 import tools.jackson.databind.JsonNode;

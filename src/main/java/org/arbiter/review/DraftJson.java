@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.Json;
 import org.arbiter.model.Flag;
 import org.arbiter.model.Preference;
 

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.Json;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

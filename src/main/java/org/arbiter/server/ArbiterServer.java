@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.arbiter.logic.json.FieldException;
-import org.arbiter.logic.json.ItemJson;
-import org.arbiter.logic.json.Json;
-import org.arbiter.logic.json.JudgmentJson;
+import org.arbiter.json.FieldException;
+import org.arbiter.json.ItemJson;
+import org.arbiter.json.Json;
+import org.arbiter.wire.ApiPaths;
+import org.arbiter.wire.PushReceipt;
+import org.arbiter.json.JudgmentJson;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -91,12 +93,12 @@ public final class ArbiterServer implements AutoCloseable {
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             config.routes.exception(FieldException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             config.routes.exception(JacksonException.class, (e, ctx) -> error(ctx, 400, "malformed JSON: " + e.getOriginalMessage()));
-            config.routes.before("/api/*", this::authenticate);
-            config.routes.get("/api/health", ctx -> ctx.json(Json.object().put("status", "ok")));
-            config.routes.get("/api/me", ctx -> ctx.json(Json.object().put("annotator", annotator(ctx))));
-            config.routes.get("/api/batches", this::batches);
-            config.routes.get("/api/batches/{name}/items", this::items);
-            config.routes.post("/api/judgments", this::push);
+            config.routes.before(ApiPaths.ALL, this::authenticate);
+            config.routes.get(ApiPaths.HEALTH, ctx -> ctx.json(Json.object().put("status", "ok")));
+            config.routes.get(ApiPaths.ME, ctx -> ctx.json(Json.object().put("annotator", annotator(ctx))));
+            config.routes.get(ApiPaths.BATCHES, this::batches);
+            config.routes.get(ApiPaths.BATCH_ITEMS_ROUTE, this::items);
+            config.routes.post(ApiPaths.JUDGMENTS, this::push);
         });
         if (tls != null) a.start();
         else a.start(host, port);
@@ -126,7 +128,7 @@ public final class ArbiterServer implements AutoCloseable {
     }
 
     private void authenticate(Context ctx) {
-        if (ctx.path().equals("/api/health")) return;
+        if (ctx.path().equals(ApiPaths.HEALTH)) return;
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new ApiException(401, "missing bearer token (Authorization: Bearer TOKEN)");
@@ -166,7 +168,7 @@ public final class ArbiterServer implements AutoCloseable {
         String annotator = annotator(ctx);
         List<ReceivedJudgment> judgments = readPush(body(ctx));
         PushReceipt receipt = store.pushReceived(annotator, judgments);
-        ctx.json(writeReceipt(receipt));
+        ctx.json(receipt.toJson());
     }
 
     /** The request body, refused with 413 above the size limit (declared or actual). */
@@ -217,17 +219,6 @@ public final class ArbiterServer implements AutoCloseable {
         }
         if (out == null) throw new FieldException("judgments", "an array (field is missing)");
         return out;
-    }
-
-    public static ObjectNode writeReceipt(PushReceipt r) {
-        ObjectNode o = Json.object();
-        ArrayNode acc = o.putArray("accepted");
-        for (JudgmentKey k : r.accepted()) acc.addObject().put("judgment_id", k.judgmentId().toString()).put("version", k.version());
-        o.put("inserted", r.inserted());
-        o.put("duplicates", r.duplicates());
-        ArrayNode done = o.putArray("completed_batches");
-        r.completedBatches().forEach(done::add);
-        return o;
     }
 
     private static void error(Context ctx, int status, String reason) {

@@ -11,8 +11,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.arbiter.logic.json.ItemJson;
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.ItemJson;
+import org.arbiter.json.Json;
 import org.arbiter.model.Item;
 
 /**

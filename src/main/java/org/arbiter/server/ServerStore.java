@@ -1,5 +1,7 @@
 package org.arbiter.server;
 
+import org.arbiter.model.JudgmentKey;
+import org.arbiter.wire.PushReceipt;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,9 +24,9 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import org.arbiter.logic.json.ItemJson;
-import org.arbiter.logic.json.Json;
-import org.arbiter.logic.json.JudgmentJson;
+import org.arbiter.json.ItemJson;
+import org.arbiter.json.Json;
+import org.arbiter.json.JudgmentJson;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
 import org.arbiter.quality.GoldScore;

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.arbiter.logic.json.Json;
-import org.arbiter.logic.json.JudgmentJson;
+import org.arbiter.json.Json;
+import org.arbiter.json.JudgmentJson;
 import org.arbiter.model.Judgment;
-import org.arbiter.server.JudgmentKey;
+import org.arbiter.model.JudgmentKey;
 import org.arbiter.store.LocalStore;
 
 /**

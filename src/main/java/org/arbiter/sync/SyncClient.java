@@ -2,7 +2,6 @@ package org.arbiter.sync;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,18 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import javax.net.ssl.SSLContext;
 
-import org.arbiter.logic.json.ItemJson;
-import org.arbiter.logic.json.Json;
-import org.arbiter.logic.json.JudgmentJson;
+import org.arbiter.json.ItemJson;
+import org.arbiter.json.Json;
+import org.arbiter.wire.ApiPaths;
+import org.arbiter.wire.PushReceipt;
+import org.arbiter.json.JudgmentJson;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
-import org.arbiter.server.JudgmentKey;
 
 import tools.jackson.databind.JsonNode;
 
@@ -81,41 +80,41 @@ public final class SyncClient {
 
     /** The annotator the token belongs to. */
     public String whoAmI() {
-        return send(get("/api/me")).path("annotator").asString();
+        return send(get(ApiPaths.ME)).path("annotator").asString();
     }
 
     public List<RemoteBatch> batches() {
         List<RemoteBatch> out = new ArrayList<>();
-        for (JsonNode b : send(get("/api/batches")).path("batches")) {
+        for (JsonNode b : send(get(ApiPaths.BATCHES)).path("batches")) {
             out.add(new RemoteBatch(b.path("name").asString(), b.path("items").asInt(), b.path("completed").asBoolean()));
         }
         return out;
     }
 
     public List<Item> items(String batch) {
-        JsonNode o = send(get("/api/batches/" + URLEncoder.encode(batch, StandardCharsets.UTF_8).replace("+", "%20") + "/items"));
+        JsonNode o = send(get(ApiPaths.batchItems(batch)));
         List<Item> out = new ArrayList<>();
         for (JsonNode i : o.path("items")) out.add(ItemJson.read(i, batch, batch));
         return out;
     }
 
     /** Pushes judgment versions; the receipt lists exactly what the server now holds. */
-    public Receipt push(List<Judgment> judgments) {
+    public PushReceipt push(List<Judgment> judgments) {
         List<String> bodies = new ArrayList<>(judgments.size());
         for (Judgment j : judgments) bodies.add(Json.write(JudgmentJson.write(j)));
         return pushBodies(bodies);
     }
 
     /** Pushes versions given as their stored {@code full} JSON objects, without re-encoding them. */
-    public Receipt pushBodies(List<String> bodies) {
-        return receipt(send(pushRequest(bodies)));
+    public PushReceipt pushBodies(List<String> bodies) {
+        return PushReceipt.fromJson(send(pushRequest(bodies)));
     }
 
     /**
      * Starts a push and returns at once, so the caller can read and send the next chunk while the server
      * stores this one. The future fails with a {@link SyncException} exactly as {@link #pushBodies} throws.
      */
-    public CompletableFuture<Receipt> pushBodiesAsync(List<String> bodies) {
+    public CompletableFuture<PushReceipt> pushBodiesAsync(List<String> bodies) {
         HttpRequest req = pushRequest(bodies);
         return http.sendAsync(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((resp, failure) -> {
@@ -123,7 +122,7 @@ public final class SyncClient {
                         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
                         throw unreachable(cause);
                     }
-                    return receipt(answer(resp));
+                    return PushReceipt.fromJson(answer(resp));
                 });
     }
 
@@ -137,22 +136,8 @@ public final class SyncClient {
             sb.append(bodies.get(i));
         }
         sb.append("]}");
-        return request("/api/judgments").header("Content-Type", "application/json")
+        return request(ApiPaths.JUDGMENTS).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(sb.toString())).build();
-    }
-
-    private static Receipt receipt(JsonNode r) {
-        List<JudgmentKey> accepted = new ArrayList<>();
-        for (JsonNode k : r.path("accepted")) {
-            accepted.add(new JudgmentKey(UUID.fromString(k.path("judgment_id").asString()), k.path("version").asInt()));
-        }
-        List<String> completed = new ArrayList<>();
-        for (JsonNode b : r.path("completed_batches")) completed.add(b.asString());
-        return new Receipt(accepted, r.path("inserted").asInt(), r.path("duplicates").asInt(), completed);
-    }
-
-    /** The server's answer to a push. */
-    public record Receipt(List<JudgmentKey> accepted, int inserted, int duplicates, List<String> completedBatches) {
     }
 
     private HttpRequest get(String path) {

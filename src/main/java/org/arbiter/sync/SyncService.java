@@ -24,8 +24,9 @@ import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 import org.arbiter.model.Item;
-import org.arbiter.server.JudgmentKey;
+import org.arbiter.model.JudgmentKey;
 import org.arbiter.store.LocalStore;
+import org.arbiter.wire.PushReceipt;
 
 /**
  * Sync between the local store and the lab server: pull newly assigned batches, push every pending judgment
@@ -206,7 +207,7 @@ public final class SyncService implements AutoCloseable {
     }
 
     /** Pushes sent and not yet answered. */
-    private record InFlight(List<Outbox.Pending> entries, CompletableFuture<SyncClient.Receipt> receipt) {
+    private record InFlight(List<Outbox.Pending> entries, CompletableFuture<PushReceipt> receipt) {
     }
 
     /** What the receipts taken so far acknowledged. */
@@ -218,7 +219,7 @@ public final class SyncService implements AutoCloseable {
 
     /** Waits for a push's receipt and marks exactly the versions it lists and this push sent. */
     private void settle(InFlight f, Pushes into) {
-        SyncClient.Receipt receipt;
+        PushReceipt receipt;
         try {
             receipt = f.receipt().join();
         } catch (CompletionException e) {

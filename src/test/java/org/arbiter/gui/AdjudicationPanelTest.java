@@ -13,8 +13,8 @@ import javafx.scene.Node;
 import javafx.stage.Stage;
 
 import org.arbiter.app.UserSettings;
-import org.arbiter.logic.json.ItemJson;
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.ItemJson;
+import org.arbiter.json.Json;
 import org.arbiter.model.Item;
 import org.arbiter.render.fx.FxToolkit;
 import org.arbiter.review.Keymap;

@@ -21,7 +21,7 @@ import javafx.stage.Stage;
 import org.arbiter.app.DemoBatch;
 import org.arbiter.app.UserSettings;
 import org.arbiter.cli.ArbiterCommand;
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.Json;
 import org.arbiter.model.Item;
 import org.arbiter.render.fx.FxToolkit;
 import org.arbiter.review.Keymap;

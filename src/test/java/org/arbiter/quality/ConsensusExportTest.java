@@ -19,7 +19,7 @@ import org.arbiter.logic.exporter.ExportSource;
 import org.arbiter.logic.exporter.ExportTally;
 import org.arbiter.logic.exporter.JsonlExport;
 import org.arbiter.logic.exporter.LabelScope;
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.Json;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
 import org.arbiter.model.Preference;

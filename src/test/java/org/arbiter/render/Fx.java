@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 
 import javafx.application.Platform;
 
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.Json;
 import org.arbiter.render.fx.FxToolkit;
 import org.arbiter.render.fx.KatexEngine;
 

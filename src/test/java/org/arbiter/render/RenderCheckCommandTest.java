@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.arbiter.cli.ArbiterCommand;
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 
-import org.arbiter.logic.json.FieldException;
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.FieldException;
+import org.arbiter.json.Json;
 import org.arbiter.model.Domain;
 import org.arbiter.store.LocalStore;
 import org.junit.jupiter.api.Test;

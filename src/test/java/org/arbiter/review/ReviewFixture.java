@@ -11,8 +11,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.arbiter.logic.json.ItemJson;
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.ItemJson;
+import org.arbiter.json.Json;
 import org.arbiter.model.Item;
 import org.arbiter.store.LocalStore;
 

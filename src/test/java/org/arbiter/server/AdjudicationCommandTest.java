@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.arbiter.cli.ArbiterCommand;
-import org.arbiter.logic.json.ItemJson;
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.ItemJson;
+import org.arbiter.json.Json;
 import org.arbiter.model.Domain;
 import org.arbiter.model.Flag;
 import org.arbiter.model.Item;

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.arbiter.cli.ArbiterCommand;
-import org.arbiter.logic.json.ItemJson;
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.ItemJson;
+import org.arbiter.json.Json;
 import org.arbiter.model.Item;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

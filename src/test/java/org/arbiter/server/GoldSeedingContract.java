@@ -24,9 +24,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.arbiter.cli.ArbiterCommand;
-import org.arbiter.logic.json.ItemJson;
-import org.arbiter.logic.json.Json;
-import org.arbiter.logic.json.JudgmentJson;
+import org.arbiter.json.ItemJson;
+import org.arbiter.json.Json;
+import org.arbiter.json.JudgmentJson;
 import org.arbiter.model.Domain;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;

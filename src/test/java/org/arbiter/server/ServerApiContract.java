@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.arbiter.logic.json.Json;
-import org.arbiter.logic.json.JudgmentJson;
+import org.arbiter.json.Json;
+import org.arbiter.json.JudgmentJson;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
 import org.arbiter.sync.SyncTestKit;

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.arbiter.cli.ArbiterCommand;
-import org.arbiter.logic.json.ItemJson;
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.ItemJson;
+import org.arbiter.json.Json;
 import org.arbiter.model.Item;
 import org.arbiter.sync.SyncTestKit;
 import org.junit.jupiter.api.Test;

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.arbiter.cli.ArbiterCommand;
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.Json;
 import org.arbiter.model.Domain;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;

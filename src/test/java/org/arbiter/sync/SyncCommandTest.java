@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.arbiter.cli.ArbiterCommand;
-import org.arbiter.logic.json.Json;
-import org.arbiter.logic.json.JudgmentJson;
+import org.arbiter.json.Json;
+import org.arbiter.json.JudgmentJson;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
-import org.arbiter.server.JudgmentKey;
+import org.arbiter.model.JudgmentKey;
 import org.arbiter.store.LocalStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

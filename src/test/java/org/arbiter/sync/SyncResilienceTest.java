@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
-import org.arbiter.server.JudgmentKey;
+import org.arbiter.model.JudgmentKey;
 import org.arbiter.store.LocalStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

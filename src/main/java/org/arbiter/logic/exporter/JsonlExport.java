@@ -17,7 +17,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.Json;
 
 import tools.jackson.databind.JsonNode;
 

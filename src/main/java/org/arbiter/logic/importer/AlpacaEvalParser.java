@@ -3,8 +3,8 @@ package org.arbiter.logic.importer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.arbiter.logic.json.FieldException;
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.FieldException;
+import org.arbiter.json.Json;
 import org.arbiter.model.Domain;
 import org.arbiter.model.Item;
 import org.arbiter.model.Prompt;

@@ -3,9 +3,9 @@ package org.arbiter.logic.importer;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.arbiter.logic.json.FieldException;
-import org.arbiter.logic.json.ItemJson;
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.FieldException;
+import org.arbiter.json.ItemJson;
+import org.arbiter.json.Json;
 import org.arbiter.model.Prompt;
 import org.arbiter.model.Turn;
 

@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.arbiter.logic.json.FieldException;
+import org.arbiter.json.FieldException;
 import org.arbiter.model.Item;
 import org.arbiter.store.LocalStore;
 import org.arbiter.store.StoreException;

@@ -1,7 +1,7 @@
 package org.arbiter.logic.importer;
 
-import org.arbiter.logic.json.FieldException;
-import org.arbiter.logic.json.ItemJson;
+import org.arbiter.json.FieldException;
+import org.arbiter.json.ItemJson;
 import org.arbiter.model.Item;
 
 import tools.jackson.databind.JsonNode;

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.LongConsumer;
 
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.Json;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.arbiter.logic.json.FieldException;
-import org.arbiter.logic.json.Json;
-import org.arbiter.logic.json.ItemJson;
+import org.arbiter.json.FieldException;
+import org.arbiter.json.Json;
+import org.arbiter.json.ItemJson;
 import org.arbiter.model.Domain;
 import org.arbiter.model.Item;
 import org.arbiter.model.Prompt;

@@ -2,25 +2,15 @@ package org.arbiter.quality.report;
 
 import java.util.Locale;
 
+import org.arbiter.base.HtmlText;
+
 /** Text and numbers as they appear in the HTML report. */
 final class Html {
     private Html() {
     }
 
     static String escape(String s) {
-        if (s == null) return "";
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return HtmlText.escape(s);
     }
 
     /** Fixed decimals, or an en dash for an undefined value. */

@@ -1,6 +1,6 @@
 package org.arbiter.quality.report;
 
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.Json;
 import org.arbiter.quality.AdjudicationQueue;
 import org.arbiter.quality.BradleyTerry;
 import org.arbiter.quality.Consensus;

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.arbiter.logic.exporter.ExportFixture.Run;
-import org.arbiter.logic.json.Json;
-import org.arbiter.logic.json.JudgmentJson;
+import org.arbiter.json.Json;
+import org.arbiter.json.JudgmentJson;
 import org.arbiter.model.Judgment;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Set;
 
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.Json;
 import org.arbiter.store.LocalStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

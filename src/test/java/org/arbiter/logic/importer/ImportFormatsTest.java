@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.Json;
 import org.arbiter.model.Domain;
 import org.arbiter.model.Item;
 import org.arbiter.model.Preference;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.Json;
 import org.arbiter.model.Domain;
 import org.arbiter.model.Response;
 import org.junit.jupiter.api.BeforeAll;

@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
-import org.arbiter.logic.json.Json;
+import org.arbiter.json.Json;
 
 /** The real code pairs of src/test/resources/corpus/code_pairs.jsonl. */
-record CodeCorpus(List<Pair> pairs) {
-    record Pair(String id, String language, String a, String b) {
+public record CodeCorpus(List<Pair> pairs) {
+    public record Pair(String id, String language, String a, String b) {
     }
 
     private static final Pattern FENCE = Pattern.compile("(?m)^\\s*```[^\\n]*\\n([\\s\\S]*?)^\\s*```");
 
-    static CodeCorpus load() throws IOException {
+    public static CodeCorpus load() throws IOException {
         Path file = Path.of(System.getProperty("arbiter.corpus", "src/test/resources/corpus"))
                 .resolve("code_pairs.jsonl");
         List<Pair> pairs = new ArrayList<>();

@@ -1,4 +1,4 @@
-package org.arbiter.logic.json;
+package org.arbiter.json;
 
 /** A field of an input record is missing or has the wrong shape. The importer adds file and line. */
 public final class FieldException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.arbiter.logic.json;
+package org.arbiter.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,10 @@
-package org.arbiter.render.code;
+package org.arbiter.bench;
 
 import java.time.Duration;
 import java.util.List;
+
+import org.arbiter.render.code.CodeHighlighter;
+import org.arbiter.render.code.HighlightedCode;
 
 /**
  * "Highlighted code lines per second" for {@code arbiter bench}: highlights a corpus over and over, after a

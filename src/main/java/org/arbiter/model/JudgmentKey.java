@@ -1,4 +1,4 @@
-package org.arbiter.server;
+package org.arbiter.model;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package org.arbiter.logic.json;
+package org.arbiter.json;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

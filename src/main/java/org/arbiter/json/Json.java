@@ -1,4 +1,4 @@
-package org.arbiter.logic.json;
+package org.arbiter.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

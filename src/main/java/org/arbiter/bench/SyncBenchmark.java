@@ -1,4 +1,4 @@
-package org.arbiter.sync;
+package org.arbiter.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +22,9 @@ import org.arbiter.model.Response;
 import org.arbiter.server.ArbiterServer;
 import org.arbiter.server.ServerStore;
 import org.arbiter.store.LocalStore;
+import org.arbiter.sync.SyncClient;
+import org.arbiter.sync.SyncResult;
+import org.arbiter.sync.SyncService;
 
 /**
  * Sync throughput: judgment versions pushed per second from a local store to a server on loopback with

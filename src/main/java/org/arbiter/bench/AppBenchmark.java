@@ -1,4 +1,4 @@
-package org.arbiter.gui;
+package org.arbiter.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,8 +17,11 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 import org.arbiter.app.DemoBatch;
+import org.arbiter.base.Percentile;
 import org.arbiter.app.UserSettings;
-import org.arbiter.logic.json.Json;
+import org.arbiter.gui.WindowProbe;
+import org.arbiter.gui.Workstation;
+import org.arbiter.json.Json;
 import org.arbiter.model.Domain;
 import org.arbiter.model.Item;
 import org.arbiter.model.Response;
@@ -26,14 +29,12 @@ import org.arbiter.render.MathScanner;
 import org.arbiter.render.MathSpan;
 import org.arbiter.render.TexEngine;
 import org.arbiter.render.TexPreprocessor;
-import org.arbiter.render.code.CodeBench;
 import org.arbiter.render.code.TokenHighlighter;
 import org.arbiter.render.fx.FxToolkit;
 import org.arbiter.render.fx.KatexEngine;
 import org.arbiter.review.KeyStroke;
 import org.arbiter.review.Keymap;
 import org.arbiter.store.LocalStore;
-import org.arbiter.sync.SyncBenchmark;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -46,14 +47,14 @@ import tools.jackson.databind.node.ObjectNode;
  * pulse after that. Between switches the benchmark waits for the app's own prefetch, as an expert's reading
  * time would.
  */
-public final class Benchmark {
+public final class AppBenchmark {
     public static final String CORPUS = "/arbiter/bench/bench.jsonl";
 
     private final Path dir;
     private final boolean quick;
     private final PrintWriter out;
 
-    public Benchmark(Path dir, boolean quick, PrintWriter out) {
+    public AppBenchmark(Path dir, boolean quick, PrintWriter out) {
         this.dir = dir;
         this.quick = quick;
         this.out = out;
@@ -90,26 +91,26 @@ public final class Benchmark {
             double[][] split = switches(w, switches);
             double[] times = split[0];
             report.put("switches", times.length);
-            report.put("switch_p50_ms", round(pct(times, 50)));
-            report.put("switch_p95_ms", round(pct(times, 95)));
-            report.put("switch_max_ms", round(pct(times, 100)));
+            report.put("switch_p50_ms", round(Percentile.of(times, 50)));
+            report.put("switch_p95_ms", round(Percentile.of(times, 95)));
+            report.put("switch_max_ms", round(Percentile.of(times, 100)));
             say("submit → next pair drawn, %d switches with prefetch: p50 %.2f ms, p95 %.2f ms, max %.2f ms",
-                    times.length, pct(times, 50), pct(times, 95), pct(times, 100));
+                    times.length, Percentile.of(times, 50), Percentile.of(times, 95), Percentile.of(times, 100));
             String[] parts = {"session", "dom", "layout", "draw_rest"};
             for (int k = 0; k < parts.length; k++) {
-                report.put("switch_" + parts[k] + "_p50_ms", round(pct(split[k + 1], 50)));
-                report.put("switch_" + parts[k] + "_p95_ms", round(pct(split[k + 1], 95)));
+                report.put("switch_" + parts[k] + "_p50_ms", round(Percentile.of(split[k + 1], 50)));
+                report.put("switch_" + parts[k] + "_p95_ms", round(Percentile.of(split[k + 1], 95)));
             }
             say("  of which session (judgment committed, fsync) p50 %.2f / p95 %.2f ms; DOM swap p50 %.2f / p95 %.2f ms;"
                     + " rest of the window's drawing p50 %.2f / p95 %.2f ms; layout p50 %.2f / p95 %.2f ms",
-                    pct(split[1], 50), pct(split[1], 95), pct(split[2], 50), pct(split[2], 95),
-                    pct(split[4], 50), pct(split[4], 95), pct(split[3], 50), pct(split[3], 95));
+                    Percentile.of(split[1], 50), Percentile.of(split[1], 95), Percentile.of(split[2], 50), Percentile.of(split[2], 95),
+                    Percentile.of(split[4], 50), Percentile.of(split[4], 95), Percentile.of(split[3], 50), Percentile.of(split[3], 95));
 
             double[] unprefetched = unprefetched(w, items.subList(items.size() - (quick ? 10 : 30), items.size()));
-            report.put("unprefetched_p50_ms", round(pct(unprefetched, 50)));
-            report.put("unprefetched_p95_ms", round(pct(unprefetched, 95)));
+            report.put("unprefetched_p50_ms", round(Percentile.of(unprefetched, 50)));
+            report.put("unprefetched_p95_ms", round(Percentile.of(unprefetched, 95)));
             say("the same without prefetch (draw on demand, cold caches): p50 %.1f ms, p95 %.1f ms",
-                    pct(unprefetched, 50), pct(unprefetched, 95));
+                    Percentile.of(unprefetched, 50), Percentile.of(unprefetched, 95));
 
             // RSS at several points tells growth (WebKit keeping swapped-out DOMs) from a plateau. Measured
             // before the KaTeX throughput test, whose second KaTeX engine the app does not have.
@@ -183,6 +184,11 @@ public final class Benchmark {
      */
     private double[][] switches(Workstation w, int count) throws Exception {
         double[][] t = new double[5][count + 5];
+        DrawClock clock = new DrawClock();
+        onFx(() -> {
+            w.window().observeDrawing(clock);
+            return 0.0;
+        });
         for (int i = 0; i < t[0].length; i++) {
             w.window().prefetched().get(60, TimeUnit.SECONDS);
             int at = i;
@@ -192,20 +198,63 @@ public final class Benchmark {
                 long t0 = System.nanoTime();
                 w.session().handle(KeyStroke.plain("ENTER"));
                 long t1 = System.nanoTime();
-                w.window().layoutPanes();
+                w.window().forceLayout();
                 long t2 = System.nanoTime();
-                long[] draw = w.window().lastDrawTiming();
+                long draw = clock.drawNanos();
+                long swap = clock.swapNanos();
                 t[0][at] = (t2 - t0) / 1e6;
-                t[1][at] = (t1 - t0 - draw[0]) / 1e6;
-                t[2][at] = draw[1] / 1e6;
+                t[1][at] = (t1 - t0 - draw) / 1e6;
+                t[2][at] = swap / 1e6;
                 t[3][at] = (t2 - t1) / 1e6;
-                t[4][at] = (draw[0] - draw[1]) / 1e6;
+                t[4][at] = (draw - swap) / 1e6;
                 return 0.0;
             });
         }
+        onFx(() -> {
+            w.window().observeDrawing(null);
+            return 0.0;
+        });
         double[][] r = new double[5][];
         for (int k = 0; k < 5; k++) r[k] = Arrays.copyOfRange(t[k], 5, t[k].length); // the first switches warm the JIT
         return r;
+    }
+
+    /** The clock readings of the last draw: all of it, and the swap to a new item within it (0 when none). */
+    private static final class DrawClock implements WindowProbe.DrawObserver {
+        private long drawStart;
+        private long drawEnd;
+        private long swapStart;
+        private long swapEnd;
+
+        @Override
+        public void drawStarted() {
+            drawStart = System.nanoTime();
+            swapStart = 0;
+            swapEnd = 0;
+        }
+
+        @Override
+        public void itemSwapStarted() {
+            swapStart = System.nanoTime();
+        }
+
+        @Override
+        public void itemSwapEnded() {
+            swapEnd = System.nanoTime();
+        }
+
+        @Override
+        public void drawEnded() {
+            drawEnd = System.nanoTime();
+        }
+
+        long drawNanos() {
+            return drawEnd - drawStart;
+        }
+
+        long swapNanos() {
+            return swapEnd - swapStart;
+        }
     }
 
     private double[] unprefetched(Workstation w, List<Item> items) throws Exception {
@@ -214,7 +263,7 @@ public final class Benchmark {
             Item item = items.get(i);
             t[i] = onFx(() -> {
                 long t0 = System.nanoTime();
-                w.window().renderer().prepare(item);
+                w.window().drawUncached(item);
                 return (System.nanoTime() - t0) / 1e6;
             });
         }
@@ -279,14 +328,6 @@ public final class Benchmark {
             }
         });
         return f.get(120, TimeUnit.SECONDS);
-    }
-
-    static double pct(double[] values, int p) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        if (v.length == 0) return Double.NaN;
-        int i = (int) Math.ceil(p / 100.0 * v.length) - 1;
-        return v[Math.max(0, Math.min(v.length - 1, i))];
     }
 
     private static double round(double v) {
