@@ -27,8 +27,8 @@ final class PlainHttpWarning {
     /** For {@code login}: empty for {@code https://} and for a server on this machine. */
     static Optional<String> forClient(URI server) {
         if (!"http".equalsIgnoreCase(server.getScheme()) || isLoopback(server.getHost())) return Optional.empty();
-        return Optional.of("warning: " + server + " is plain HTTP to another machine: your token (and every judgment) travels "
-                + "unencrypted and can be read on the network. Ask the lab for an https:// address (arbiter serve --tls-keystore).");
+        return Optional.of("warning: " + server + " is plain HTTP and not a loopback address: your token (and every judgment) "
+                + "travels unencrypted and can be read on the network. Ask the lab for an https:// address (arbiter serve --tls-keystore).");
     }
 
     /** True when every address the name stands for is a loopback address; an unknown name is not. */
