@@ -21,7 +21,7 @@ final class PlainHttpWarning {
         String where = isAnyAddress(host) ? "on every network interface (" + host + ")" : "on " + host;
         return Optional.of("warning: serving plain HTTP " + where + ": annotators' tokens and judgments cross the network unencrypted, "
                 + "readable by anyone on the way. To serve HTTPS: arbiter serve --tls-keystore FILE --tls-password-file FILE "
-                + "(README, Lab server); to serve this machine only: --host 127.0.0.1.");
+                + "(README: HTTPS on a lab network); to serve this machine only: --host 127.0.0.1.");
     }
 
     /** For {@code login}: empty for {@code https://} and for a server on this machine. */
