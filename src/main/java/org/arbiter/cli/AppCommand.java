@@ -100,7 +100,7 @@ public final class AppCommand implements Callable<Integer> {
             if (name == null) name = screenshot != null ? AnnotatorName.suggestion() : askName();
             if (name == null || name.isBlank()) {
                 err.println("arbiter: no annotator name given; nothing opened");
-                return 1;
+                return 0; // the user cancelled the question: a choice, not a failure
             }
             AnnotatorName.remember(s.settings(), name);
             Workstation w = Workstation.open(s, name, openBatch, UserSettings.loadDefault(), Clock.systemUTC());

@@ -23,10 +23,14 @@ import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 
+import org.arbiter.logic.json.Json;
 import org.arbiter.model.Item;
 import org.arbiter.review.AnnotatorName;
 import org.arbiter.server.JudgmentKey;
 import org.arbiter.store.LocalStore;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * Sync between the local store and the lab server: pull newly assigned batches, push every pending judgment
@@ -217,16 +221,16 @@ public final class SyncService implements AutoCloseable {
     }
 
     private void rememberServerBatches(List<RemoteBatch> remote) {
-        var names = org.arbiter.logic.json.Json.array();
+        ArrayNode names = Json.array();
         for (RemoteBatch b : remote) names.add(b.name());
-        store.settings().put(KEY_SERVER_BATCHES, org.arbiter.logic.json.Json.write(names));
+        store.settings().put(KEY_SERVER_BATCHES, Json.write(names));
     }
 
     /** The batches the server assigned at the last sync; null before the first. */
     private Set<String> serverBatches() {
         return store.settings().get(KEY_SERVER_BATCHES).map(text -> {
             Set<String> out = new HashSet<>();
-            for (var n : org.arbiter.logic.json.Json.parse(text)) out.add(n.asString());
+            for (JsonNode n : Json.parse(text)) out.add(n.asString());
             return out;
         }).orElse(null);
     }
