@@ -73,7 +73,7 @@ public final class SyncBenchmark {
             try {
                 SyncClient client = new SyncClient(server.url(), token, null, Duration.ofMinutes(2));
                 SyncService sync = new SyncService(local, () -> client, CHUNK);
-                local.settings().put(SyncService.KEY_ANNOTATOR, "bench");
+                org.arbiter.store.AnnotatorName.setByServer(local.settings(), "bench", server.url());
                 sync.syncNow(); // pull the batches
                 List<Item> pulled = local.items().all();
                 Preference[] prefs = Preference.values();

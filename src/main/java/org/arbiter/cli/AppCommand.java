@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +23,7 @@ import org.arbiter.logic.importer.ImportOptions;
 import org.arbiter.logic.importer.ImportResult;
 import org.arbiter.logic.importer.Importer;
 import org.arbiter.render.fx.FxToolkit;
-import org.arbiter.review.AnnotatorName;
+import org.arbiter.store.AnnotatorName;
 import org.arbiter.store.LocalStore;
 
 import picocli.CommandLine.Command;
@@ -35,12 +36,17 @@ import picocli.CommandLine.Spec;
 /** {@code arbiter app}: the workstation window. Also what plain {@code arbiter} runs. */
 @Command(name = "app", mixinStandardHelpOptions = true, description = {
         "Open the workstation window. On a first start with an empty store it loads the bundled demo batch.",
-        "The annotator name comes from --annotator, else from 'arbiter login', else it is asked once."})
-public final class AppCommand implements Runnable {
+        "The annotator name comes from 'arbiter login' (the server's name; --annotator may not change it),",
+        "else from --annotator (remembered), else it is asked once."})
+public final class AppCommand implements Callable<Integer> {
+    /** Exit code when --annotator names someone else than the store's logged-in annotator. */
+    public static final int NAME_REFUSED = 2;
+
     @Mixin
     StoreOption store;
 
-    @Option(names = "--annotator", paramLabel = "NAME", description = "Who is judging (stamped on every judgment; remembered).")
+    @Option(names = "--annotator", paramLabel = "NAME",
+            description = "Who is judging (stamped on every judgment; remembered). Refused on a store logged in as someone else.")
     String annotator;
 
     @Option(names = "--batch", paramLabel = "NAME", description = "Open this batch (default: where you left off).")
@@ -62,10 +68,20 @@ public final class AppCommand implements Runnable {
     CommandSpec spec;
 
     @Override
-    public void run() {
+    public Integer call() {
         PrintWriter err = spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
         StartupTrace trace = exitWhenReady ? new ColdStartTrace() : StartupTrace.NONE;
         trace.phase("main");
+        if (annotator != null && !annotator.isBlank()) {
+            // Checked before the toolkit starts: a refused name opens nothing and leaves JavaFX untouched.
+            try (LocalStore s = store.open()) {
+                AnnotatorName.remember(s.settings(), annotator);
+            } catch (AnnotatorName.Refused e) {
+                err.println("arbiter app: " + e.getMessage());
+                err.flush();
+                return NAME_REFUSED;
+            }
+        }
         // The toolkit starts (0.2–0.6 s) while this thread opens the store and loads the demo batch.
         CompletableFuture<Void> fx = CompletableFuture.runAsync(FxToolkit::ensureStarted);
         try (LocalStore s = store.open()) {
@@ -87,7 +103,7 @@ public final class AppCommand implements Runnable {
             if (name == null) name = screenshot != null ? AnnotatorName.suggestion() : askName();
             if (name == null || name.isBlank()) {
                 err.println("arbiter: no annotator name given; nothing opened");
-                return;
+                return 0; // the user cancelled the question: a choice, not a failure
             }
             AnnotatorName.remember(s.settings(), name);
             Workstation w = Workstation.open(s, name, openBatch, UserSettings.loadDefault(), Clock.systemUTC());
@@ -122,10 +138,12 @@ public final class AppCommand implements Runnable {
                 shot.get(5, TimeUnit.SECONDS);
                 err.println("arbiter: screenshot written to " + screenshot);
             }
+            return 0;
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException re ? re : e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return 1;
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("screenshot failed: " + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
         } finally {

@@ -2,12 +2,14 @@ package org.arbiter.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
+import org.arbiter.store.AnnotatorName;
 import org.arbiter.store.LocalStore;
 import org.arbiter.sync.SyncClient;
 import org.arbiter.sync.SyncException;
@@ -46,8 +48,12 @@ public final class LoginCommand implements Callable<Integer> {
         try (LocalStore s = store.open()) {
             String pem = trustCert == null ? null : Files.readString(trustCert, StandardCharsets.US_ASCII);
             SyncClient client = new SyncClient(server, token.strip(), pem == null ? null : SyncClient.trusting(pem), Duration.ofSeconds(30));
+            PlainHttpWarning.forClient(URI.create(client.server())).ifPresent(err::println);
+            String before = AnnotatorName.current(s.settings()).orElse(null);
             String annotator = SyncService.login(s, client, token.strip(), pem);
             out.println("logged in to " + client.server() + " as " + annotator + " (store: " + s.file() + ")");
+            out.println("this store's annotator is now " + annotator + " (the server's name; judgments here are stamped with it)"
+                    + (before != null && !before.equals(annotator) ? "; it was " + before : ""));
             return 0;
         } catch (SyncException e) {
             err.println("arbiter login: " + e.getMessage());

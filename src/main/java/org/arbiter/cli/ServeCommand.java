@@ -71,6 +71,11 @@ public final class ServeCommand implements Runnable {
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("serving " + store.url() + " on " + server.url() + " (Ctrl+C to stop)");
         out.flush();
+        PlainHttpWarning.forServer(host, tls != null).ifPresent(w -> {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(w);
+            err.flush();
+        });
         try {
             stop.await();
         } catch (InterruptedException e) {

@@ -22,6 +22,7 @@ import org.arbiter.review.ActiveClock;
 import org.arbiter.review.Keymap;
 import org.arbiter.review.ReviewSession;
 import org.arbiter.store.LocalStore;
+import org.arbiter.sync.StrandedJudgments;
 import org.arbiter.sync.SyncService;
 import org.arbiter.sync.SyncStatus;
 
@@ -97,7 +98,8 @@ public final class Workstation implements AutoCloseable {
         String base = st.running() ? "syncing…" : st.lastSync() == null ? "never synced" : "synced " + t.format(st.lastSync());
         String error = st.lastError() == null ? "" : " · offline (" + st.lastError() + ")"
                 + (st.nextAttempt() == null ? "" : ", retry " + t.format(st.nextAttempt()));
-        return "sync: " + base + " · " + st.pending() + " pending" + error;
+        String stranded = st.stranded().isEmpty() ? "" : " · " + StrandedJudgments.brief(st.stranded());
+        return "sync: " + base + " · " + st.pending() + " pending" + stranded + error;
     }
 
     public ReviewSession session() {

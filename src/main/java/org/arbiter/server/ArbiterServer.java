@@ -50,6 +50,7 @@ public final class ArbiterServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 8470;
     public static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
     private static final String ANNOTATOR = "arbiter.annotator";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ArbiterServer.class);
     /** Reads one value of a streamed request; what follows it is the request's business, not an error. */
     private static final ObjectReader ELEMENT = Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -171,13 +172,25 @@ public final class ArbiterServer implements AutoCloseable {
         ctx.json(receipt.toJson());
     }
 
-    /** The request body, refused with 413 above the size limit (declared or actual). */
+    /**
+     * The request body, refused with 413 above the size limit (declared or actual). A client that goes away
+     * mid-body (a laptop closing its lid, a sync cut by the network) is routine: it sends the push again, so
+     * the log gets one line, not Jetty's stack trace, and nothing is stored.
+     */
     private static byte[] body(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > MAX_REQUEST_BYTES) {
             throw new ApiException(413, "request of " + declared + " bytes is over the limit of " + MAX_REQUEST_BYTES);
         }
-        return ctx.bodyAsBytes();
+        try {
+            return ctx.bodyAsBytes();
+        } catch (Exception e) { // Kotlin throws Jetty's checked EofException undeclared
+            if (!(e instanceof java.io.IOException) && !(e.getCause() instanceof java.io.IOException)) throw e;
+            String who = ctx.attribute(ANNOTATOR);
+            LOG.warn("{} {} from {} ({}): the client closed the connection before the {} body ended; nothing stored",
+                    ctx.method(), ctx.path(), who == null ? "?" : who, ctx.ip(), declared < 0 ? "request" : declared + "-byte");
+            throw new ApiException(499, "the request body was cut off");
+        }
     }
 
     /**

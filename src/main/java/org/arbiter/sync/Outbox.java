@@ -4,7 +4,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.arbiter.json.Json;
@@ -12,6 +15,8 @@ import org.arbiter.json.JudgmentJson;
 import org.arbiter.model.Judgment;
 import org.arbiter.model.JudgmentKey;
 import org.arbiter.store.LocalStore;
+
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Judgment versions the server has not acknowledged: rows of the local judgment table with no
@@ -86,7 +91,121 @@ public final class Outbox {
         });
     }
 
-    /** Every version not yet acknowledged, whatever its batch or annotator: what the status bar shows. */
+    /**
+     * What waits to be sent, as sync sees it.
+     *
+     * @param pending  versions by this store's annotator that the next sync sends
+     * @param stranded versions on server batches stamped with another name, by name (most first): sync never
+     *                 sends them, because the server takes judgments only under the token's name
+     */
+    public record Backlog(int pending, Map<String, Integer> stranded) {
+        public Backlog {
+            stranded = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(stranded));
+        }
+
+        public int strandedTotal() {
+            return stranded.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /**
+     * The backlog of {@code annotator}. {@code serverBatches} are the batches the server assigned (null when no
+     * sync has told them yet: then every version by the annotator counts as pending and none as stranded).
+     */
+    public Backlog backlog(String annotator, Set<String> serverBatches) {
+        return store.withConnection(c -> {
+            int pending = 0;
+            Map<String, Integer> stranded = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT annotator, batch, COUNT(*) FROM judgment WHERE synced_at IS NULL "
+                    + "GROUP BY annotator, batch ORDER BY annotator");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String by = rs.getString(1);
+                    boolean onServer = serverBatches == null || serverBatches.contains(rs.getString(2));
+                    if (!onServer) continue; // a local batch (the demo, an imported file): nothing to send
+                    if (by.equals(annotator)) pending += rs.getInt(3);
+                    else if (serverBatches != null) stranded.merge(by, rs.getInt(3), Integer::sum);
+                }
+            }
+            List<Map.Entry<String, Integer>> byCount = new ArrayList<>(stranded.entrySet());
+            byCount.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+            Map<String, Integer> ordered = new LinkedHashMap<>();
+            for (Map.Entry<String, Integer> e : byCount) ordered.put(e.getKey(), e.getValue());
+            return new Backlog(pending, ordered);
+        });
+    }
+
+    /**
+     * What {@link #adopt} did.
+     *
+     * @param adopted            versions now stamped with the store's annotator, to be sent
+     * @param itemsAlreadyJudged versions left as they were: the store's annotator has a judgment of that item
+     *                           already, and one annotator holds one judgment per item
+     * @param knownToServer      versions left as they were: an earlier version of the same judgment reached the
+     *                           server under the old name, so the judgment is that annotator's there
+     */
+    public record Adoption(int adopted, int itemsAlreadyJudged, int knownToServer) {
+    }
+
+    /**
+     * Restamps the unsent versions that {@code from} holds on {@code serverBatches} as {@code to}'s: for
+     * judgments made in this store under a wrong name (typed in the window before a login settled the name).
+     * One transaction; the stored JSON changes in its {@code annotator} field only.
+     */
+    public Adoption adopt(String from, String to, Set<String> serverBatches) {
+        if (from.equals(to)) return new Adoption(0, 0, 0);
+        return store.inTransaction(c -> {
+            Set<String> judgedByTo = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT batch, item_id FROM judgment WHERE annotator = ?")) {
+                ps.setString(1, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) judgedByTo.add(rs.getString(1) + "\0" + rs.getString(2));
+                }
+            }
+            Set<String> knownIds = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT judgment_id FROM judgment WHERE annotator = ? AND synced_at IS NOT NULL")) {
+                ps.setString(1, from);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) knownIds.add(rs.getString(1));
+                }
+            }
+            int adopted = 0;
+            int judged = 0;
+            int known = 0;
+            List<Long> rows = new ArrayList<>();
+            List<String> bodies = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT rowid, batch, item_id, judgment_id, body FROM judgment "
+                    + "WHERE annotator = ? AND synced_at IS NULL ORDER BY rowid")) {
+                ps.setString(1, from);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (!serverBatches.contains(rs.getString(2))) continue;
+                        if (knownIds.contains(rs.getString(4))) {
+                            known++;
+                        } else if (judgedByTo.contains(rs.getString(2) + "\0" + rs.getString(3))) {
+                            judged++;
+                        } else {
+                            ObjectNode o = (ObjectNode) Json.parse(rs.getString(5));
+                            o.put("annotator", to);
+                            rows.add(rs.getLong(1));
+                            bodies.add(Json.write(o));
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE judgment SET annotator = ?, body = ? WHERE rowid = ?")) {
+                for (int i = 0; i < rows.size(); i++) {
+                    ps.setString(1, to);
+                    ps.setString(2, bodies.get(i));
+                    ps.setLong(3, rows.get(i));
+                    adopted += ps.executeUpdate();
+                }
+            }
+            return new Adoption(adopted, judged, known);
+        });
+    }
+
+    /** Every version not yet acknowledged, whatever its batch or annotator (for checks). */
     public int pendingCount() {
         return store.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM judgment WHERE synced_at IS NULL");

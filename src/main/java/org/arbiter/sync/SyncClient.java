@@ -157,15 +157,13 @@ public final class SyncClient {
             throw unreachable(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SyncException(SyncException.Kind.UNREACHABLE, "interrupted while talking to " + base, e);
+            throw unreachable(e);
         }
         return answer(resp);
     }
 
     private SyncException unreachable(Throwable e) {
-        if (e instanceof SyncException s) return s;
-        return new SyncException(SyncException.Kind.UNREACHABLE, "cannot reach the server " + base + ": "
-                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        return ConnectionFailure.of(base, requestTimeout, e);
     }
 
     private JsonNode answer(HttpResponse<String> resp) {
@@ -176,7 +174,8 @@ public final class SyncClient {
             } catch (RuntimeException e) {
                 // A cut connection can leave a truncated body: the request may or may not have been applied,
                 // which is safe to retry because pushes are idempotent.
-                throw new SyncException(SyncException.Kind.UNREACHABLE, "incomplete answer from " + base, e);
+                throw new SyncException(SyncException.Kind.UNREACHABLE, "the answer from the server " + base
+                        + " was cut off; nothing is lost, the next sync sends it again", e);
             }
         }
         String reason = reason(resp.body());

@@ -23,10 +23,15 @@ import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 
+import org.arbiter.json.Json;
 import org.arbiter.model.Item;
 import org.arbiter.model.JudgmentKey;
+import org.arbiter.store.AnnotatorName;
 import org.arbiter.store.LocalStore;
 import org.arbiter.wire.PushReceipt;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * Sync between the local store and the lab server: pull newly assigned batches, push every pending judgment
@@ -37,7 +42,8 @@ import org.arbiter.wire.PushReceipt;
 public final class SyncService implements AutoCloseable {
     public static final String KEY_SERVER = "sync.server";
     public static final String KEY_TOKEN = "sync.token";
-    public static final String KEY_ANNOTATOR = "sync.annotator";
+    /** The batches the server assigned at the last sync (a JSON array), so the backlog is known offline. */
+    public static final String KEY_SERVER_BATCHES = "sync.batches";
     public static final String KEY_LAST_SYNC = "sync.last";
     /** PEM of a lab's self-signed certificate, trusted instead of the JVM's trust store when present. */
     public static final String KEY_TRUST_CERT = "sync.trust_cert";
@@ -89,14 +95,17 @@ public final class SyncService implements AutoCloseable {
         return new SyncClient(server.get(), token.get(), ssl, Duration.ofSeconds(60));
     }
 
-    /** Saves the server and token after checking them; returns the annotator name the token belongs to. */
+    /**
+     * Saves the server and token after checking them, and makes the name the token belongs to this store's
+     * annotator ({@link AnnotatorName}); returns that name.
+     */
     public static String login(LocalStore store, SyncClient client, String token, String trustCertPem) {
         String annotator = client.whoAmI();
         if (trustCertPem != null) store.settings().put(KEY_TRUST_CERT, trustCertPem);
         else store.settings().remove(KEY_TRUST_CERT);
         store.settings().put(KEY_SERVER, client.server());
         store.settings().put(KEY_TOKEN, token);
-        store.settings().put(KEY_ANNOTATOR, annotator);
+        AnnotatorName.setByServer(store.settings(), annotator, client.server());
         return annotator;
     }
 
@@ -136,7 +145,7 @@ public final class SyncService implements AutoCloseable {
                 lastErrorKind = e.kind();
                 throw e;
             } catch (RuntimeException e) {
-                lastError = e.getMessage();
+                lastError = e.getMessage() != null ? e.getMessage() : "sync failed unexpectedly (" + e.getClass().getSimpleName() + ")";
                 lastErrorKind = SyncException.Kind.REFUSED;
                 throw e;
             } finally {
@@ -148,8 +157,13 @@ public final class SyncService implements AutoCloseable {
 
     private SyncResult attempt() {
         SyncClient client = clients.get();
-        String annotator = store.settings().get(KEY_ANNOTATOR).orElseGet(client::whoAmI);
+        String annotator = AnnotatorName.current(store.settings()).orElseGet(() -> {
+            String named = client.whoAmI();
+            AnnotatorName.setByServer(store.settings(), named, client.server());
+            return named;
+        });
         List<RemoteBatch> remote = client.batches();
+        rememberServerBatches(remote);
         Map<String, Integer> local = store.items().countsByBatch();
         List<String> pulled = new ArrayList<>();
         int pulledItems = 0;
@@ -203,7 +217,43 @@ public final class SyncService implements AutoCloseable {
         List<String> completed = pushes.completed;
         for (RemoteBatch b : remote) if (b.completed()) markComplete(b.name());
         for (String b : completed) markComplete(b);
-        return new SyncResult(pulled, pulledItems, pushed, duplicates, completed, outbox.pendingCount());
+        Outbox.Backlog left = backlog();
+        return new SyncResult(pulled, pulledItems, pushed, duplicates, completed, left.pending(), annotator, left.stranded());
+    }
+
+    private void rememberServerBatches(List<RemoteBatch> remote) {
+        ArrayNode names = Json.array();
+        for (RemoteBatch b : remote) names.add(b.name());
+        store.settings().put(KEY_SERVER_BATCHES, Json.write(names));
+    }
+
+    /** The batches the server assigned at the last sync; null before the first. */
+    private Set<String> serverBatches() {
+        return store.settings().get(KEY_SERVER_BATCHES).map(text -> {
+            Set<String> out = new HashSet<>();
+            for (JsonNode n : Json.parse(text)) out.add(n.asString());
+            return out;
+        }).orElse(null);
+    }
+
+    /** What waits to be sent by this store's annotator, and what waits under other names and never will be. */
+    public Outbox.Backlog backlog() {
+        Optional<String> annotator = AnnotatorName.current(store.settings());
+        return outbox.backlog(annotator.orElse(""), serverBatches());
+    }
+
+    /**
+     * Restamps the unsent versions stamped {@code from} on server batches as this store's annotator's, so the
+     * next sync sends them (see {@link Outbox#adopt}).
+     */
+    public Outbox.Adoption adopt(String from) {
+        String to = AnnotatorName.current(store.settings()).orElseThrow(() -> new SyncException(SyncException.Kind.NOT_LOGGED_IN,
+                "not logged in to a server: run arbiter login --server URL --token TOKEN"));
+        Set<String> batches = serverBatches();
+        if (batches == null) {
+            throw new SyncException(SyncException.Kind.NOT_LOGGED_IN, "the server's batches are not known yet: run arbiter sync once first");
+        }
+        return outbox.adopt(from.strip(), to, batches);
     }
 
     /** Pushes sent and not yet answered. */
@@ -249,7 +299,9 @@ public final class SyncService implements AutoCloseable {
 
     public SyncStatus status() {
         Instant last = store.settings().get(KEY_LAST_SYNC).map(Instant::parse).orElse(null);
-        return new SyncStatus(last, outbox.pendingCount(), lastError, lastErrorKind, running, nextAttempt);
+        Outbox.Backlog b = backlog();
+        return new SyncStatus(last, b.pending(), b.stranded(), AnnotatorName.current(store.settings()).orElse(null),
+                lastError, lastErrorKind, running, nextAttempt);
     }
 
     /** Called on the sync thread after each change; a window must hop to its own thread. */

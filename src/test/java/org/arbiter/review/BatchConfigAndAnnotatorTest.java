@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.arbiter.json.FieldException;
 import org.arbiter.json.Json;
 import org.arbiter.model.Domain;
+import org.arbiter.store.AnnotatorName;
 import org.arbiter.store.LocalStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -39,7 +39,7 @@ class SyncResilienceTest {
         lab = new SyncTestKit.Lab(SyncTestKit.jdbcUrl(dir, false), List.of("ana"));
         lab.store.importItems("math", SyncTestKit.items(60), 1, 20);
         local = LocalStore.open(dir.resolve("ana.db"));
-        local.settings().put(SyncService.KEY_ANNOTATOR, "ana");
+        org.arbiter.store.AnnotatorName.setByServer(local.settings(), "ana", lab.url());
     }
 
     @AfterEach
