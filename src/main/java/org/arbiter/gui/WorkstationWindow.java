@@ -67,6 +67,7 @@ public final class WorkstationWindow {
     private final TextEntry textEntry = new TextEntry();
     private final Label loading = new Label("drawing…");
     private final BorderPane layout = new BorderPane();
+    private final SaveNotice saveNotice = new SaveNotice(layout);
     private final Scene scene;
     private final CompletableFuture<Void> firstPairShown = new CompletableFuture<>();
     private final Map<String, Item> itemsById = new HashMap<>();
@@ -110,7 +111,7 @@ public final class WorkstationWindow {
         layout.setTop(new VBox(promptBox, others));
         layout.setCenter(centre);
         layout.setBottom(new VBox(scale, status));
-        StackPane root = new StackPane(layout, help, picker, textEntry);
+        StackPane root = new StackPane(saveNotice.node(), help, picker, textEntry);
         root.getStyleClass().add("workstation");
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
@@ -333,6 +334,7 @@ public final class WorkstationWindow {
         if (s.mode() != Mode.NOTE && s.mode() != Mode.SKIP_REASON && textEntry.isOpen() && !textEntryIsJump()) textEntry.close();
         scale.show(s);
         status.show(s);
+        saveNotice.show(s.saveFailure());
         stage.setTitle("Arbiter — " + s.batch() + " — item " + s.position() + " of " + s.total());
         last = s;
     }
@@ -449,6 +451,11 @@ public final class WorkstationWindow {
     /** The "labels of others" panel's text; empty when it is not shown. */
     String othersLabelsText() {
         return others.text();
+    }
+
+    /** The "NOT SAVED" bar, for tests. */
+    SaveNotice saveNotice() {
+        return saveNotice;
     }
 
     ResponsePane pane(Side side) {
