@@ -139,6 +139,8 @@ public final class WorkstationWindow {
             });
         }
         applyDisplaySettings();
+        // Every saved display setting takes effect at start; the session owns the scroll toggle (the `s` key).
+        session.setSyncScroll(settings.syncScroll());
         session.addListener(s -> {
             if (Platform.isFxApplicationThread()) draw(s);
             else Platform.runLater(() -> draw(s));
@@ -335,6 +337,10 @@ public final class WorkstationWindow {
         scale.show(s);
         status.show(s);
         saveNotice.show(s.saveFailure());
+        if (s.syncScroll() != settings.syncScroll()) {
+            settings.setSyncScroll(s.syncScroll());
+            settings.save();
+        }
         stage.setTitle("Arbiter — " + s.batch() + " — item " + s.position() + " of " + s.total());
         last = s;
     }

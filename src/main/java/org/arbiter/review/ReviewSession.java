@@ -162,6 +162,12 @@ public final class ReviewSession {
         return publish();
     }
 
+    /** Synchronized scrolling as the user last left it (a display setting kept outside the store). */
+    public ReviewState setSyncScroll(boolean on) {
+        syncScroll = on;
+        return publish();
+    }
+
     /** A notice for the status line from outside (e.g. the keymap file was unusable). */
     public void notice(String text) {
         message = text;
