@@ -46,6 +46,10 @@ import org.arbiter.review.StepMark;
  * {@link ReviewState} it publishes. The window's own keys are display matters (zoom, theme, filters).
  */
 public final class WorkstationWindow {
+    /** One line of prompt text with the page's padding, in pixels at zoom 1. */
+    private static final double PROMPT_MIN_HEIGHT = 36;
+    /** The prompt never takes more than this share of the window's height; a longer prompt scrolls. */
+    private static final double PROMPT_MAX_SHARE = 1.0 / 3;
     private final Stage stage;
     private final ReviewSession session;
     private final PairRenderer renderer;
@@ -96,8 +100,9 @@ public final class WorkstationWindow {
         left.setId("pane-left");
         right.setId("pane-right");
         prompt.setId("pane-prompt");
-        prompt.setPrefHeight(170);
-        prompt.setMinHeight(60);
+        prompt.setPrefHeight(PROMPT_MIN_HEIGHT);
+        prompt.setMinHeight(PROMPT_MIN_HEIGHT);
+        prompt.setFitted(true);
         promptBox.setId("prompt-box");
         promptBox.setFocusTraversable(false);
         pair.getItems().addAll(left, right);
@@ -128,6 +133,9 @@ public final class WorkstationWindow {
         stage.focusedProperty().addListener((o, was, is) -> session.clock().windowFocused(is));
         stage.setScene(scene);
         linkScrolling();
+        scene.heightProperty().addListener((o, a, b) -> fitPrompt());
+        // A new width re-wraps the prompt; measure once the page has been laid out at that width.
+        prompt.widthProperty().addListener((o, a, b) -> Platform.runLater(this::fitPrompt));
         // Links in model output are data: a click copies the address for the expert to check in a browser of
         // their choosing; nothing is opened or fetched by us.
         for (ResponsePane p : List.of(left, right, prompt)) {
@@ -233,6 +241,15 @@ public final class WorkstationWindow {
         settings.setZoom(Math.round(z * 10) / 10.0);
         settings.save();
         applyDisplaySettings();
+        fitPrompt();
+    }
+
+    /** The prompt area takes the height of its content, up to a third of the window (then it scrolls). */
+    private void fitPrompt() {
+        prompt.measureContent(h -> {
+            double limit = Math.max(PROMPT_MIN_HEIGHT, scene.getHeight() * PROMPT_MAX_SHARE);
+            prompt.setPrefHeight(Math.max(PROMPT_MIN_HEIGHT, Math.min(limit, Math.ceil(h))));
+        });
     }
 
     private void applyDisplaySettings() {
@@ -366,6 +383,7 @@ public final class WorkstationWindow {
         if (!p.promptHtml().equals(promptShownHtml)) {
             prompt.show(htmlOnly(p.promptHtml()));
             promptShownHtml = p.promptHtml();
+            fitPrompt();
         }
         others.show(org.arbiter.review.OthersLabels.of(item, s.annotator()));
         left.setRawMode(s.raw());
@@ -462,6 +480,10 @@ public final class WorkstationWindow {
     /** The "NOT SAVED" bar, for tests. */
     SaveNotice saveNotice() {
         return saveNotice;
+    }
+
+    ResponsePane promptPane() {
+        return prompt;
     }
 
     ResponsePane pane(Side side) {
