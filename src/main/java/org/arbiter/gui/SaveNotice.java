@@ -38,8 +38,9 @@ final class SaveNotice {
         if (failure == null) {
             if (pane.isShowing()) pane.hide();
         } else if (!failure.equals(shown) || !pane.isShowing()) {
-            pane.setText(failure.headline() + ". Your labels stay in this window; they are saved with the next change"
-                    + " once the store can be written. Enter does not move on until then.");
+            // Most important first: a narrow window cuts the end of the line, and the store file is also in the status bar.
+            pane.setText(failure.headline() + ". Kept on screen until a save works; Enter stays on this item. Store: "
+                    + failure.file());
             pane.show();
         }
         shown = failure;

@@ -34,8 +34,8 @@ public record SaveFailure(String what, String reason, Path file, String detail) 
         return "the store refused the write";
     }
 
-    /** One line for the notice: "NOT SAVED: the judgment — the disk is full (/path/arbiter.db)". */
+    /** One line for the notice, most important first: "NOT SAVED: the judgment of this item — the disk is full". */
     public String headline() {
-        return "NOT SAVED: " + what + " — " + reason + " (" + file + ")";
+        return "NOT SAVED: " + what + " — " + reason;
     }
 }

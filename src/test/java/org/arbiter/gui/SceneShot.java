@@ -84,6 +84,37 @@ record SceneShot(int width, int height, int[] argb) {
         return n == 0 ? 0 : (double) bright / n;
     }
 
+    /** Rows of the rectangle in which more than 90 % of the pixels are brighter than {@code threshold}: a band. */
+    int brightRows(Bounds r, double threshold) {
+        int rows = 0;
+        for (int y = (int) Math.ceil(r.getMinY()); y < (int) Math.floor(r.getMaxY()); y++) {
+            int n = 0;
+            int bright = 0;
+            for (int x = (int) Math.ceil(r.getMinX()); x < (int) Math.floor(r.getMaxX()) - 16; x++) {
+                n++;
+                if (luminance(at(x, y)) > threshold) bright++;
+            }
+            if (n > 0 && bright > 0.9 * n) rows++;
+        }
+        return rows;
+    }
+
+    /**
+     * How well text stands out: the WCAG contrast between the background (the pixel at {@code bg}) and the pixel
+     * of the text's box that differs most from it (the core of a glyph, not its anti-aliased edge).
+     */
+    double textContrast(Bounds text, double bgX, double bgY) {
+        double bg = luminance(at(bgX, bgY));
+        double best = bg;
+        for (int y = (int) Math.ceil(text.getMinY()); y < (int) Math.floor(text.getMaxY()); y++) {
+            for (int x = (int) Math.ceil(text.getMinX()); x < (int) Math.floor(text.getMaxX()); x++) {
+                double l = luminance(at(x, y));
+                if (Math.abs(l - bg) > Math.abs(best - bg)) best = l;
+            }
+        }
+        return contrast(best, bg);
+    }
+
     private double[] stats(Bounds r) {
         double min = 1;
         double max = 0;
