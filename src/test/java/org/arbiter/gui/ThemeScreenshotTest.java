@@ -97,6 +97,31 @@ class ThemeScreenshotTest {
             assertBackground(shot, field.getMinX() + 12, field.getMaxY() - 12, dark, theme + " note editor field");
             robot.type(KeyCode.ESCAPE);
             WaitForAsyncUtils.waitForFxEvents();
+
+            w.window().setKeysFile(dir.resolve("keys.json"));
+            ctrl(KeyCode.K);
+            settle();
+            Scene keys = onFx(() -> w.window().keysDialog().stage().getScene());
+            shot = shot(keys, theme + "-key-bindings");
+            Bounds table = bounds(keys, "#keys-table");
+            Bounds row = onFx(() -> SceneShot.sceneBounds(keys.lookup("#keys-table").lookup(".table-row-cell:odd")));
+            Bounds cell = onFx(() -> {
+                Node c = keys.lookup("#keys-table").lookupAll(".table-row-cell").stream()
+                        .filter(r -> !r.getPseudoClassStates().toString().contains("selected"))
+                        .filter(r -> r.getPseudoClassStates().toString().contains("odd"))
+                        .findFirst().orElseThrow().lookupAll(".table-cell").stream()
+                        .skip(1).findFirst().orElseThrow(); // the Action column: never empty
+                return SceneShot.sceneBounds(c);
+            });
+            assertBackground(shot, table.getMaxX() - 30, table.getMaxY() - 30, dark, theme + " key bindings table");
+            assertThat(shot.textContrast(cell, cell.getMaxX() - 3, cell.getCenterY()))
+                    .as(theme + ": key bindings rows readable").isGreaterThan(READABLE);
+            assertThat(row).isNotNull();
+            onFx(() -> {
+                w.window().keysDialog().stage().close();
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
         }
 
         // The NOT SAVED bar stays red with white text in the dark theme too.
