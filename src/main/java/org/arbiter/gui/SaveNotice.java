@@ -2,6 +2,7 @@ package org.arbiter.gui;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 
 import org.arbiter.review.SaveFailure;
 import org.controlsfx.control.NotificationPane;
@@ -16,6 +17,7 @@ final class SaveNotice {
     static final String ID = "save-notice";
 
     private final NotificationPane pane;
+    private final Label mark = new Label("⚠");
     private SaveFailure shown;
 
     SaveNotice(Node review) {
@@ -24,7 +26,6 @@ final class SaveNotice {
         pane.getStyleClass().add(STYLE_CLASS);
         pane.setShowFromTop(true);
         pane.setCloseButtonVisible(false);
-        Label mark = new Label("⚠");
         mark.getStyleClass().add("save-failed-mark");
         pane.setGraphic(mark);
     }
@@ -41,6 +42,8 @@ final class SaveNotice {
             // Most important first: a narrow window cuts the end of the line, and the store file is also in the status bar.
             pane.setText(failure.headline() + ". Kept on screen until a save works; Enter stays on this item. Store: "
                     + failure.file());
+            // SQLite's own words, for whoever has to free the disk or the lock.
+            mark.setTooltip(failure.detail().isEmpty() ? null : new Tooltip(failure.detail()));
             pane.show();
         }
         shown = failure;
