@@ -43,7 +43,10 @@ final class StatusBar extends HBox {
         progress.setText("item " + s.progress() + (s.filter() == null ? "" : " · " + s.filter().name().toLowerCase()));
         left.setText(s.itemsLeft() + " left");
         time.setText("this item " + seconds(s.activeMs()) + " · avg " + seconds(s.averageActiveMs()));
-        saved.setText(s.lastSave() == null ? "not saved yet" : "saved " + TIME.format(s.lastSave()));
+        // Never "saved" while the last write failed: the time of an older save would read as this change's.
+        saved.setText(s.notSaved() ? "NOT SAVED" : s.lastSave() == null ? "not saved yet" : "saved " + TIME.format(s.lastSave()));
+        saved.getStyleClass().remove("status-not-saved");
+        if (s.notSaved()) saved.getStyleClass().add("status-not-saved");
         store.setText(s.annotator() + " · " + s.storeFile());
         message.setText(s.message() == null ? "" : s.message());
     }

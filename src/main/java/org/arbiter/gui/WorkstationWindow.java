@@ -46,6 +46,10 @@ import org.arbiter.review.StepMark;
  * {@link ReviewState} it publishes. The window's own keys are display matters (zoom, theme, filters).
  */
 public final class WorkstationWindow implements WindowProbe {
+    /** One line of prompt text with the page's padding, in pixels at zoom 1. */
+    private static final double PROMPT_MIN_HEIGHT = 36;
+    /** The prompt never takes more than this share of the window's height; a longer prompt scrolls. */
+    private static final double PROMPT_MAX_SHARE = 1.0 / 3;
     private final Stage stage;
     private final ReviewSession session;
     private final PairRenderer renderer;
@@ -67,6 +71,7 @@ public final class WorkstationWindow implements WindowProbe {
     private final TextEntry textEntry = new TextEntry();
     private final Label loading = new Label("drawing…");
     private final BorderPane layout = new BorderPane();
+    private final SaveNotice saveNotice = new SaveNotice(layout);
     private final Scene scene;
     private final CompletableFuture<Void> firstPairShown = new CompletableFuture<>();
     private final Map<String, Item> itemsById = new HashMap<>();
@@ -94,8 +99,9 @@ public final class WorkstationWindow implements WindowProbe {
         left.setId("pane-left");
         right.setId("pane-right");
         prompt.setId("pane-prompt");
-        prompt.setPrefHeight(170);
-        prompt.setMinHeight(60);
+        prompt.setPrefHeight(PROMPT_MIN_HEIGHT);
+        prompt.setMinHeight(PROMPT_MIN_HEIGHT);
+        prompt.setFitted(true);
         promptBox.setId("prompt-box");
         promptBox.setFocusTraversable(false);
         pair.getItems().addAll(left, right);
@@ -109,7 +115,7 @@ public final class WorkstationWindow implements WindowProbe {
         layout.setTop(new VBox(promptBox, others));
         layout.setCenter(centre);
         layout.setBottom(new VBox(scale, status));
-        StackPane root = new StackPane(layout, help, picker, textEntry);
+        StackPane root = new StackPane(saveNotice.node(), help, picker, textEntry);
         root.getStyleClass().add("workstation");
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
@@ -126,6 +132,9 @@ public final class WorkstationWindow implements WindowProbe {
         stage.focusedProperty().addListener((o, was, is) -> session.clock().windowFocused(is));
         stage.setScene(scene);
         linkScrolling();
+        scene.heightProperty().addListener((o, a, b) -> fitPrompt());
+        // A new width re-wraps the prompt; measure once the page has been laid out at that width.
+        prompt.widthProperty().addListener((o, a, b) -> Platform.runLater(this::fitPrompt));
         // Links in model output are data: a click copies the address for the expert to check in a browser of
         // their choosing; nothing is opened or fetched by us.
         for (ResponsePane p : List.of(left, right, prompt)) {
@@ -137,6 +146,8 @@ public final class WorkstationWindow implements WindowProbe {
             });
         }
         applyDisplaySettings();
+        // Every saved display setting takes effect at start; the session owns the scroll toggle (the `s` key).
+        session.setSyncScroll(settings.syncScroll());
         session.addListener(s -> {
             if (Platform.isFxApplicationThread()) draw(s);
             else Platform.runLater(() -> draw(s));
@@ -230,6 +241,15 @@ public final class WorkstationWindow implements WindowProbe {
         settings.setZoom(Math.round(z * 10) / 10.0);
         settings.save();
         applyDisplaySettings();
+        fitPrompt();
+    }
+
+    /** The prompt area takes the height of its content, up to a third of the window (then it scrolls). */
+    private void fitPrompt() {
+        prompt.measureContent(h -> {
+            double limit = Math.max(PROMPT_MIN_HEIGHT, scene.getHeight() * PROMPT_MAX_SHARE);
+            prompt.setPrefHeight(Math.max(PROMPT_MIN_HEIGHT, Math.min(limit, Math.ceil(h))));
+        });
     }
 
     private void applyDisplaySettings() {
@@ -332,6 +352,11 @@ public final class WorkstationWindow implements WindowProbe {
         if (s.mode() != Mode.NOTE && s.mode() != Mode.SKIP_REASON && textEntry.isOpen() && !textEntryIsJump()) textEntry.close();
         scale.show(s);
         status.show(s);
+        saveNotice.show(s.saveFailure());
+        if (s.syncScroll() != settings.syncScroll()) {
+            settings.setSyncScroll(s.syncScroll());
+            settings.save();
+        }
         stage.setTitle("Arbiter — " + s.batch() + " — item " + s.position() + " of " + s.total());
         last = s;
     }
@@ -357,6 +382,7 @@ public final class WorkstationWindow implements WindowProbe {
         if (!p.promptHtml().equals(promptShownHtml)) {
             prompt.show(htmlOnly(p.promptHtml()));
             promptShownHtml = p.promptHtml();
+            fitPrompt();
         }
         others.show(org.arbiter.review.OthersLabels.of(item, s.annotator()));
         left.setRawMode(s.raw());
@@ -453,6 +479,15 @@ public final class WorkstationWindow implements WindowProbe {
     /** The "labels of others" panel's text; empty when it is not shown. */
     String othersLabelsText() {
         return others.text();
+    }
+
+    /** The "NOT SAVED" bar, for tests. */
+    SaveNotice saveNotice() {
+        return saveNotice;
+    }
+
+    ResponsePane promptPane() {
+        return prompt;
     }
 
     ResponsePane pane(Side side) {

@@ -23,6 +23,7 @@ import org.arbiter.model.StepLabel;
 import org.arbiter.model.steps.Step;
 import org.arbiter.model.steps.StepSegmenter;
 import org.arbiter.store.LocalStore;
+import org.arbiter.store.StoreException;
 
 /**
  * One annotator working through one batch, driven by key strokes and free of any UI toolkit: the window
@@ -32,6 +33,10 @@ import org.arbiter.store.LocalStore;
  * the judgment (durable, fsynced) before the next item is shown. The current position is kept in the
  * store's settings, so a new session on the same file (after a crash, kill -9 or a normal quit) reopens
  * the same item with its draft.
+ *
+ * <p>A write that fails (full disk, read-only or locked file) is never an exception to the caller: the
+ * labels stay in memory, the state carries the {@link SaveFailure} until a later write succeeds, and the
+ * session does not leave an item whose labels or judgment it could not write.
  */
 public final class ReviewSession {
     /** Settings key holding the last batch and item per annotator. */
@@ -73,6 +78,12 @@ public final class ReviewSession {
     private String message;
     private Instant lastSave;
     private boolean quitRequested;
+    /** The labels in memory differ from what the store holds for this item (the last write failed). */
+    private boolean unsaved;
+    /** The last write that failed, null once a write succeeds. */
+    private SaveFailure saveFailure;
+    /** Ctrl+Q was pressed once while the labels were not saved: the next Ctrl+Q quits without them. */
+    private boolean quitWarned;
     /** This annotator's latest judgment per item of the batch; null when it must be read again. */
     private Map<String, Judgment> latestCache;
 
@@ -151,6 +162,12 @@ public final class ReviewSession {
         return publish();
     }
 
+    /** Synchronized scrolling as the user last left it (a display setting kept outside the store). */
+    public ReviewState setSyncScroll(boolean on) {
+        syncScroll = on;
+        return publish();
+    }
+
     /** A notice for the status line from outside (e.g. the keymap file was unusable). */
     public void notice(String text) {
         message = text;
@@ -175,6 +192,7 @@ public final class ReviewSession {
                 Optional<Action> a = keymap.actionFor(key);
                 if (a.isPresent()) {
                     message = null;
+                    if (a.get() != Action.QUIT) quitWarned = false;
                     apply(a.get());
                 }
             }
@@ -225,6 +243,7 @@ public final class ReviewSession {
                 else {
                     redo.push(labels);
                     labels = undo.pop();
+                    unsaved = true;
                     saveDraft();
                 }
             }
@@ -233,6 +252,7 @@ public final class ReviewSession {
                 else {
                     undo.push(labels);
                     labels = redo.pop();
+                    unsaved = true;
                     saveDraft();
                 }
             }
@@ -251,6 +271,7 @@ public final class ReviewSession {
         undo.push(labels);
         redo.clear();
         labels = next;
+        unsaved = true;
         saveDraft();
     }
 
@@ -335,8 +356,10 @@ public final class ReviewSession {
             return publish();
         }
         mode = Mode.NORMAL;
-        store.skips().save(batch, item.id(), annotator, reason.strip());
-        leaveItem();
+        if (!leaveItem() || !write("the skip of this item", () -> store.skips().save(batch, item.id(), annotator, reason.strip()))) {
+            message = "not skipped: the store could not be written";
+            return publish();
+        }
         history.push(index);
         Optional<Integer> next = nextAfter(index);
         load(next.orElse(index));
@@ -364,14 +387,21 @@ public final class ReviewSession {
             Judgment j = new Judgment(base.map(Judgment::judgmentId).orElseGet(UUID::randomUUID), item.id(), batch, annotator,
                     base.map(b -> b.version() + 1).orElse(1), labels.preference(), labels.flags(), rubricOfResponses(), "",
                     stepLabels(), item.isPair() ? leftResponse().id() : null, startedAt, now, clock.activeMs(now));
-            store.judgments().save(j);
+            if (!write("the judgment of this item", () -> store.judgments().save(j))) {
+                message = "Enter did not move on: the judgment is not saved";
+                return;
+            }
+            unsaved = false;
             Map<String, Judgment> latest = new HashMap<>(latestJudgments());
             latest.put(j.itemId(), j);
             latestCache = Map.copyOf(latest);
             hasDraft = false;
             lastSave = now;
         } else if (hasDraft) {
-            store.drafts().delete(batch, item.id(), annotator);
+            if (!write("the judgment of this item", () -> store.drafts().delete(batch, item.id(), annotator))) {
+                message = "Enter did not move on: the store could not be written";
+                return;
+            }
             hasDraft = false;
         }
         Optional<Integer> next = nextAfter(index);
@@ -419,7 +449,7 @@ public final class ReviewSession {
     }
 
     private void previousItem() {
-        Integer target = history.isEmpty() ? null : history.pop();
+        Integer target = history.peek();
         if (target == null) {
             if (index == 0) {
                 message = "this is the first item";
@@ -427,7 +457,8 @@ public final class ReviewSession {
             }
             target = index - 1;
         }
-        leaveItem();
+        if (!leaveItem()) return;
+        if (!history.isEmpty()) history.pop();
         load(target);
         if (base.isPresent()) message = "revising: Enter saves version " + (base.get().version() + 1);
     }
@@ -437,8 +468,7 @@ public final class ReviewSession {
         Integer target = indexById.get(itemId);
         if (target == null) {
             message = "no item \"" + itemId + "\" in batch " + batch;
-        } else if (target != index) {
-            leaveItem();
+        } else if (target != index && leaveItem()) {
             history.push(index);
             load(target);
         }
@@ -451,8 +481,7 @@ public final class ReviewSession {
         if (!matches(index)) {
             Optional<Integer> next = firstMatching(index);
             if (next.isPresent()) {
-                leaveItem();
-                load(next.get());
+                if (leaveItem()) load(next.get());
             } else {
                 message = "no " + f.name().toLowerCase() + " items";
             }
@@ -479,14 +508,20 @@ public final class ReviewSession {
     }
 
     private void quit() {
-        leaveItem();
+        if (!leaveItem() && !quitWarned) {
+            quitWarned = true;
+            message = "the labels of this item are not saved: press Ctrl+Q again to quit without them";
+            return;
+        }
         rememberPosition();
         quitRequested = true;
     }
 
-    /** Ends the session without a key (window closed): like Ctrl+Q. */
+    /** Ends the session without a key (window closed): saves what it can, then quits. */
     public void close() {
-        quit();
+        leaveItem();
+        rememberPosition();
+        quitRequested = true;
     }
 
     /** The next item after {@code from} that still needs work (wrapping), else under FLAGGED the next flagged one. */
@@ -588,20 +623,43 @@ public final class ReviewSession {
         rememberPosition();
     }
 
-    /** Before the item changes: the draft gets the time spent so far (only if there is a draft to keep). */
-    private void leaveItem() {
-        if (hasDraft) saveDraft();
+    /**
+     * Before the item changes: the draft gets the time spent so far (only if there is a draft to keep).
+     * False, with a message, when the labels of this item could not be written: the caller stays.
+     */
+    private boolean leaveItem() {
+        if (hasDraft || unsaved) saveDraft();
+        if (unsaved) {
+            message = "staying on this item: its labels are not saved";
+            return false;
+        }
+        return true;
     }
 
     private void saveDraft() {
         Instant now = clock.now();
-        store.drafts().save(batch, item.id(), annotator, DraftJson.write(new DraftJson.Draft(labels, startedAt, clock.activeMs(now))));
-        hasDraft = true;
-        lastSave = now;
+        String body = DraftJson.write(new DraftJson.Draft(labels, startedAt, clock.activeMs(now)));
+        if (write("the labels of this item", () -> store.drafts().save(batch, item.id(), annotator, body))) {
+            hasDraft = true;
+            unsaved = false;
+            lastSave = now;
+        }
     }
 
     private void rememberPosition() {
-        store.settings().put(POSITION_KEY + annotator, batch + "\0" + item.id());
+        write("your place in the batch", () -> store.settings().put(POSITION_KEY + annotator, batch + "\0" + item.id()));
+    }
+
+    /** Runs one write; a failure becomes the state's {@link SaveFailure}, a success clears the last one. */
+    private boolean write(String what, Runnable work) {
+        try {
+            work.run();
+            saveFailure = null;
+            return true;
+        } catch (StoreException e) {
+            saveFailure = SaveFailure.of(what, e, store.file());
+            return false;
+        }
     }
 
     /** A submitted judgment as editable labels: step labels are matched by step key first, then by index. */
@@ -712,7 +770,8 @@ public final class ReviewSession {
                 item.isPair() ? focusedSide : Side.LEFT, l, r, labels.preference(), screen, labels.flags(), config.rubric(),
                 selectedDimension, config.categories(item.domain()), raw, diff, syncScroll, message, lastSave,
                 clock.activeMs(), avg, base.map(Judgment::version).orElse(0),
-                store.skips().reason(batch, item.id(), annotator), !undo.isEmpty(), !redo.isEmpty(), quitRequested, note);
+                store.skips().reason(batch, item.id(), annotator), !undo.isEmpty(), !redo.isEmpty(), quitRequested, note,
+                saveFailure);
     }
 
     private ReviewState publish() {

@@ -23,6 +23,8 @@ import org.arbiter.model.Preference;
  * @param version        the latest submitted version of this item's judgment, 0 when never submitted
  * @param averageActiveMs mean active time over the judged items of the batch
  * @param textInitial    what the note editor starts with (the focused step's note)
+ * @param saveFailure    the last write to the store that failed, null once one succeeds: while set, what the
+ *                       window shows is not (all) saved
  */
 public record ReviewState(String batch, String annotator, Path storeFile, Item item, int position, int total, int itemsLeft,
                           QueueFilter filter, Mode mode, Side focusedSide, PaneState left, PaneState right,
@@ -31,13 +33,18 @@ public record ReviewState(String batch, String annotator, Path storeFile, Item i
                           List<BatchConfig.ErrorCategory> categories, boolean raw, boolean diff, boolean syncScroll,
                           String message, Instant lastSave, long activeMs, long averageActiveMs, int version,
                           Optional<String> skippedReason, boolean canUndo, boolean canRedo, boolean quitRequested,
-                          String textInitial) {
+                          String textInitial, SaveFailure saveFailure) {
     public PaneState focused() {
         return focusedSide == Side.RIGHT && right != null ? right : left;
     }
 
     public boolean has(Flag f) {
         return flags.contains(f);
+    }
+
+    /** True while a write has failed and none has succeeded since: the screen holds unsaved work. */
+    public boolean notSaved() {
+        return saveFailure != null;
     }
 
     public boolean isPair() {
@@ -51,7 +58,7 @@ public record ReviewState(String batch, String annotator, Path storeFile, Item i
 
     /** The status bar: store file, items left, last save. */
     public String statusLine() {
-        String saved = lastSave == null ? "nothing saved yet"
+        String saved = saveFailure != null ? "NOT SAVED" : lastSave == null ? "nothing saved yet"
                 : "last save " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault()).format(lastSave);
         return storeFile + " · " + itemsLeft + " of " + total + " left · " + saved;
     }

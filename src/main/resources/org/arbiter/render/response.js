@@ -118,7 +118,15 @@
       delete marks[i];
       applyMark(i);
     },
-    setDark: function (on) { document.body.classList.toggle('dark', !!on); },
+    setDark: function (on) {
+      document.documentElement.classList.toggle('dark', !!on);
+      document.body.classList.toggle('dark', !!on);
+    },
+    setFitted: function (on) { document.body.classList.toggle('fitted', !!on); },
+    contentHeight: function () {
+      // CSS pixels of the whole page, padding included: the height at which it needs no scroll bar.
+      return Math.ceil(document.body.getBoundingClientRect().height);
+    },
     scrollRatio: function () {
       var max = document.documentElement.scrollHeight - window.innerHeight;
       return max > 0 ? Math.min(1, Math.max(0, window.pageYOffset / max)) : 0;

@@ -75,12 +75,14 @@ public final class ResponsePane extends Region {
     private RenderedText current;
     private boolean raw;
     private boolean dark;
+    private boolean fitted;
     private final java.util.Map<Integer, Object[]> marks = new java.util.HashMap<>();
     private int focusedStep = -1;
 
     private void reload() {
         pending.add(() -> {
             setDark(dark);
+            setFitted(fitted);
             if (current != null) show(current);
             setRawMode(raw);
             marks.forEach((i, m) -> markStep(i, (Integer) m[0], castList(m[1]), (Boolean) m[2]));
@@ -170,6 +172,20 @@ public final class ResponsePane extends Region {
 
     public void setZoom(double zoom) {
         view.setZoom(zoom);
+    }
+
+    /** A page shown at the height of its content (the prompt) drops the room left below a response's last step. */
+    public void setFitted(boolean on) {
+        fitted = on;
+        whenLoaded(() -> call("setFitted", on));
+    }
+
+    /**
+     * Measures the height, in screen pixels at the current zoom, that shows everything the page holds without
+     * scrolling, once what was given to it before this call is in the page.
+     */
+    public void measureContent(java.util.function.DoubleConsumer height) {
+        whenLoaded(() -> height.accept(((Number) call("contentHeight")).doubleValue() * view.getZoom()));
     }
 
     /** 0 at the top, 1 at the bottom; follows the user's scrolling. */

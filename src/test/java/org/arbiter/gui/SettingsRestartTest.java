@@ -1,0 +1,154 @@
+package org.arbiter.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Platform;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.arbiter.app.DemoBatch;
+import org.arbiter.app.UserSettings;
+import org.arbiter.json.Json;
+import org.arbiter.render.fx.ResponsePane;
+import org.arbiter.render.fx.FxToolkit;
+import org.arbiter.review.Keymap;
+import org.arbiter.review.Side;
+import org.arbiter.store.LocalStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 10, case 10: every setting the window saves is in force after a restart — theme, zoom and synchronized
+ * scrolling from the settings file, the place in the batch from the store. Each is changed by its key, the
+ * window closed, a new window opened on the same files, and the setting checked where the user would see it.
+ */
+class SettingsRestartTest {
+    @TempDir
+    Path dir;
+
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void toolkit() {
+        FxToolkit.ensureStarted();
+    }
+
+    @Test
+    void themeZoomSyncScrollingAndPlaceSurviveARestart() throws Exception {
+        Path db = dir.resolve("arbiter.db");
+        Path settingsFile = dir.resolve("settings.json");
+        try (LocalStore store = LocalStore.open(db)) {
+            DemoBatch.loadIfEmpty(store);
+        }
+
+        Workstation w = open(db, settingsFile);
+        assertThat(w.session().state().syncScroll()).as("on by default, as the README says").isTrue();
+        assertThat(isDark(w)).isFalse();
+        ctrl(KeyCode.T);
+        ctrl(KeyCode.EQUALS);
+        ctrl(KeyCode.EQUALS);
+        type(KeyCode.S);
+        assertThat(w.session().state().syncScroll()).isFalse();
+        type(KeyCode.DIGIT2, KeyCode.ENTER);
+        String place = w.session().state().item().id();
+        close(w);
+
+        JsonNode saved = Json.parse(Files.readString(settingsFile));
+        assertThat(saved.get("dark").asBoolean()).isTrue();
+        assertThat(saved.get("zoom").asDouble()).isEqualTo(1.2);
+        assertThat(saved.get("sync_scroll").asBoolean()).isFalse();
+
+        Workstation again = open(db, settingsFile);
+        assertThat(isDark(again)).as("dark theme after restart").isTrue();
+        assertThat(onFx(() -> again.window().scene().getRoot().getStyle())).contains("-fx-font-size: 15.6px");
+        assertThat(onFx(() -> pageIsDark(again.window().pane(Side.LEFT)))).as("the response pages are dark too").isTrue();
+        assertThat(again.session().state().syncScroll()).as("synchronized scrolling stays off after restart").isFalse();
+        assertThat(again.session().state().item().id()).as("the same place in the batch").isEqualTo(place);
+        // Off means off: scrolling the left response leaves the right one where it is.
+        assertThat(scrollLeftAndReadRight(again)).isZero();
+        type(KeyCode.S);
+        close(again);
+
+        Workstation third = open(db, settingsFile);
+        assertThat(third.session().state().syncScroll()).as("switched back on, and kept").isTrue();
+        assertThat(scrollLeftAndReadRight(third)).as("the right response follows the left").isPositive();
+        close(third);
+    }
+
+    private static boolean isDark(Workstation w) throws Exception {
+        return onFx(() -> w.window().scene().getRoot().getStyleClass().contains("dark"));
+    }
+
+    private static boolean pageIsDark(ResponsePane p) {
+        return Boolean.TRUE.equals(p.executeScript("document.body.classList.contains('dark')"));
+    }
+
+    /** Scrolls the left page to its end as a wheel would (the page reports it), then reads the right page's offset. */
+    private static double scrollLeftAndReadRight(Workstation w) throws Exception {
+        onFx(() -> w.window().pane(Side.LEFT).executeScript(
+                "document.body.style.minHeight = '5000px'; window.scrollTo(0, 100000);"));
+        onFx(() -> w.window().pane(Side.RIGHT).executeScript("document.body.style.minHeight = '5000px'; 0"));
+        Thread.sleep(600);
+        WaitForAsyncUtils.waitForFxEvents();
+        return onFx(() -> ((Number) w.window().pane(Side.RIGHT).executeScript("window.pageYOffset")).doubleValue());
+    }
+
+    private static <T> T onFx(Callable<T> work) throws Exception {
+        CompletableFuture<T> r = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                r.complete(work.call());
+            } catch (Exception e) {
+                r.completeExceptionally(e);
+            }
+        });
+        return r.get(10, TimeUnit.SECONDS);
+    }
+
+    private Workstation open(Path db, Path settingsFile) throws Exception {
+        LocalStore store = LocalStore.open(db);
+        Workstation w = Workstation.open(store, "ada", null, UserSettings.load(settingsFile), Clock.systemUTC(),
+                new Keymap.Loaded(Keymap.defaults(), Optional.empty()));
+        CompletableFuture<Void> shown = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            Stage stage = new Stage();
+            w.show(stage);
+            stage.requestFocus();
+            w.window().firstPairShown().thenRun(() -> shown.complete(null));
+        });
+        shown.get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        return w;
+    }
+
+    private void close(Workstation w) {
+        Platform.runLater(() -> w.window().stage().close());
+        WaitForAsyncUtils.waitForFxEvents();
+        w.close();
+    }
+
+    private void type(KeyCode... keys) {
+        for (KeyCode k : keys) {
+            robot.type(k);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    private void ctrl(KeyCode k) {
+        robot.press(KeyCode.CONTROL).type(k).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
