@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import org.arbiter.store.LocalStore;
-import org.arbiter.sync.Outbox;
+import org.arbiter.store.Outbox;
 import org.arbiter.sync.StrandedJudgments;
 import org.arbiter.sync.SyncException;
 import org.arbiter.sync.SyncResult;

@@ -24,6 +24,29 @@ public final class BatchRepository {
         });
     }
 
+    /** Marks a batch completed (the server said so), once: a later call keeps the first instant. */
+    public void markCompleted(String batch, java.time.Instant at) {
+        store.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE batch SET completed_at = ? WHERE name = ? AND completed_at IS NULL")) {
+                ps.setString(1, at.toString());
+                ps.setString(2, batch);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** When the server said the batch was completed; empty while it has not. */
+    public Optional<java.time.Instant> completedAt(String batch) {
+        return store.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT completed_at FROM batch WHERE name = ?")) {
+                ps.setString(1, batch);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getString(1) != null ? Optional.of(java.time.Instant.parse(rs.getString(1))) : Optional.empty();
+                }
+            }
+        });
+    }
+
     /** Sets the config of an existing batch; returns false when there is no such batch. */
     public boolean setConfig(String batch, String json) {
         return store.withConnection(c -> {

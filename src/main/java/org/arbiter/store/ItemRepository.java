@@ -24,12 +24,29 @@ public final class ItemRepository {
     }
 
     /**
-     * Adds an item at the end of its batch unless the batch already holds that id. Meant to run inside
-     * {@link LocalStore#inTransaction} so a whole file goes in or nothing does.
+     * Adds an item at the end of its batch unless the batch already holds that id, inside the caller's
+     * transaction, so a whole file goes in or nothing does.
      *
      * @return true when added, false when the id was already present
      */
-    public boolean insertIfAbsent(Connection c, Item item) throws SQLException {
+    public boolean insertIfAbsent(Transaction tx, Item item) {
+        try {
+            return insertIfAbsent(tx.connection, item);
+        } catch (SQLException e) {
+            throw new StoreException(e.getMessage(), e);
+        }
+    }
+
+    /** Adds the items that are not there yet, all in one transaction; returns how many were added. */
+    public int insertAllIfAbsent(java.util.List<Item> items) {
+        return store.sqlTransaction(c -> {
+            int added = 0;
+            for (Item item : items) if (insertIfAbsent(c, item)) added++;
+            return added;
+        });
+    }
+
+    boolean insertIfAbsent(Connection c, Item item) throws SQLException {
         ensureBatch(c, item.batch());
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO item (batch, id, seq, domain, body) "
@@ -48,7 +65,7 @@ public final class ItemRepository {
 
     /** Adds one item in its own transaction. */
     public boolean insertIfAbsent(Item item) {
-        return store.inTransaction(c -> insertIfAbsent(c, item));
+        return store.sqlTransaction(c -> insertIfAbsent(c, item));
     }
 
     private static void ensureBatch(Connection c, String batch) throws SQLException {

@@ -33,10 +33,19 @@ public final class JudgmentRepository {
      * @throws StoreException when the same (judgment_id, version) exists with different content
      */
     public boolean save(Judgment j) {
-        return store.inTransaction(c -> save(c, j));
+        return store.sqlTransaction(c -> save(c, j));
     }
 
-    public boolean save(Connection c, Judgment j) throws SQLException {
+    /** Saves a version inside the caller's transaction (as {@link #save(Judgment)} does in its own). */
+    public boolean save(Transaction tx, Judgment j) {
+        try {
+            return save(tx.connection, j);
+        } catch (SQLException e) {
+            throw new StoreException(e.getMessage(), e);
+        }
+    }
+
+    boolean save(Connection c, Judgment j) throws SQLException {
         String body = Json.write(JudgmentJson.write(j));
         try (PreparedStatement ps = c.prepareStatement("SELECT body FROM judgment WHERE judgment_id = ? AND version = ?")) {
             ps.setString(1, j.judgmentId().toString());

@@ -24,12 +24,14 @@ public final class LocalStore implements AutoCloseable {
     private final SettingsRepository settings;
     private final SkipRepository skips;
     private final BatchRepository batchConfigs;
+    private final Outbox outbox;
 
     private LocalStore(Path file, Connection connection) {
         this.file = file;
         this.connection = connection;
         this.items = new ItemRepository(this);
         this.judgments = new JudgmentRepository(this);
+        this.outbox = this.outbox();
         this.drafts = new DraftRepository(this);
         this.settings = new SettingsRepository(this);
         this.skips = new SkipRepository(this);
@@ -83,12 +85,17 @@ public final class LocalStore implements AutoCloseable {
         return skips;
     }
 
+    /** The judgment versions not yet confirmed by the lab server, and their receipts. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
     public BatchRepository batchConfigs() {
         return batchConfigs;
     }
 
-    /** Work on the raw connection, under the store's lock. */
-    public <T> T withConnection(SqlWork<T> work) {
+    /** Work on the raw connection, under the store's lock: for the repositories, never for callers outside the store. */
+    <T> T withConnection(SqlWork<T> work) {
         synchronized (this) {
             try {
                 return work.run(connection);
@@ -98,8 +105,16 @@ public final class LocalStore implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
-    public <T> T inTransaction(SqlWork<T> work) {
+    /**
+     * Runs {@code work} in one transaction through the repositories' {@link Transaction} methods: all of it is
+     * committed, or none of it (an exception from {@code work} rolls back and is rethrown).
+     */
+    public <T> T inTransaction(Work<T> work) {
+        return sqlTransaction(c -> work.run(new Transaction(c)));
+    }
+
+    /** Runs {@code work} in one transaction on the raw connection: all of it is committed, or none of it. */
+    <T> T sqlTransaction(SqlWork<T> work) {
         synchronized (this) {
             try {
                 connection.setAutoCommit(false);
@@ -130,8 +145,14 @@ public final class LocalStore implements AutoCloseable {
         }
     }
 
+    /** Work done in one transaction of the store. */
     @FunctionalInterface
-    public interface SqlWork<T> {
+    public interface Work<T> {
+        T run(Transaction tx);
+    }
+
+    @FunctionalInterface
+    interface SqlWork<T> {
         T run(Connection c) throws SQLException;
     }
 }

@@ -1,6 +1,5 @@
 package org.arbiter.sync;
 
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -28,6 +27,7 @@ import org.arbiter.model.Item;
 import org.arbiter.model.JudgmentKey;
 import org.arbiter.store.AnnotatorName;
 import org.arbiter.store.LocalStore;
+import org.arbiter.store.Outbox;
 import org.arbiter.wire.PushReceipt;
 
 import tools.jackson.databind.JsonNode;
@@ -75,7 +75,7 @@ public final class SyncService implements AutoCloseable {
     public SyncService(LocalStore store, Supplier<SyncClient> clients, int chunk) {
         this.store = store;
         this.clients = clients;
-        this.outbox = new Outbox(store);
+        this.outbox = store.outbox();
         this.chunk = chunk;
     }
 
@@ -172,11 +172,7 @@ public final class SyncService implements AutoCloseable {
             assigned.add(b.name());
             if (local.getOrDefault(b.name(), 0) >= b.items()) continue;
             List<Item> items = client.items(b.name());
-            int added = store.inTransaction(c -> {
-                int n = 0;
-                for (Item item : items) if (store.items().insertIfAbsent(c, item)) n++;
-                return n;
-            });
+            int added = store.items().insertAllIfAbsent(items);
             if (added > 0) {
                 pulled.add(b.name());
                 pulledItems += added;
@@ -286,13 +282,7 @@ public final class SyncService implements AutoCloseable {
     }
 
     private void markComplete(String batch) {
-        store.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE batch SET completed_at = ? WHERE name = ? AND completed_at IS NULL")) {
-                ps.setString(1, Instant.now().toString());
-                ps.setString(2, batch);
-                return ps.executeUpdate();
-            }
-        });
+        store.batchConfigs().markCompleted(batch, Instant.now());
     }
 
     // ------------------------------------------------------------------ status

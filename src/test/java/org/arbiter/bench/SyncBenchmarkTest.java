@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 import org.arbiter.server.ServerStore;
 import org.arbiter.store.LocalStore;
-import org.arbiter.sync.Outbox;
+import org.arbiter.store.Outbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +23,7 @@ class SyncBenchmarkTest {
         try (ServerStore server = ServerStore.open("jdbc:sqlite:" + dir.resolve("server.db"));
              LocalStore local = LocalStore.open(dir.resolve("local.db"))) {
             assertThat(server.judgmentKeys()).hasSize(n);
-            assertThat(new Outbox(local).pendingCount()).isZero();
+            assertThat(local.outbox().pendingCount()).isZero();
         }
     }
 }

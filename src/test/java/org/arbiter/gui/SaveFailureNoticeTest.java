@@ -3,7 +3,6 @@ package org.arbiter.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +19,7 @@ import org.arbiter.app.UserSettings;
 import org.arbiter.render.fx.FxToolkit;
 import org.arbiter.review.Keymap;
 import org.arbiter.store.LocalStore;
+import org.arbiter.store.StoreFaults;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,14 +86,8 @@ class SaveFailureNoticeTest {
         store.close();
     }
 
-    /** SQLite refuses every write as on a read-only file (SQLITE_READONLY) until switched back. */
     private static void readOnly(LocalStore store, boolean on) {
-        store.withConnection(c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("PRAGMA query_only = " + (on ? "ON" : "OFF"));
-            }
-            return null;
-        });
+        StoreFaults.readOnly(store, on);
     }
 
     private static boolean barOnScreen(Workstation w) throws Exception {

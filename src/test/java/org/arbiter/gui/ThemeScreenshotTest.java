@@ -3,7 +3,6 @@ package org.arbiter.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -23,6 +22,7 @@ import org.arbiter.app.UserSettings;
 import org.arbiter.render.fx.FxToolkit;
 import org.arbiter.review.Keymap;
 import org.arbiter.store.LocalStore;
+import org.arbiter.store.StoreFaults;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -184,12 +184,7 @@ class ThemeScreenshotTest {
     }
 
     private static void readOnly(LocalStore store, boolean on) {
-        store.withConnection(c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("PRAGMA query_only = " + (on ? "ON" : "OFF"));
-            }
-            return null;
-        });
+        StoreFaults.readOnly(store, on);
     }
 
     private static <T> T onFx(Callable<T> work) throws Exception {

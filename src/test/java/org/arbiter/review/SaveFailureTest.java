@@ -13,6 +13,7 @@ import java.time.Instant;
 import org.arbiter.model.Judgment;
 import org.arbiter.model.StepLabel;
 import org.arbiter.store.LocalStore;
+import org.arbiter.store.StoreFaults;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,14 +89,8 @@ class SaveFailureTest {
         assertThat(j.stepLabels()).extracting(StepLabel::rating).containsExactly(1);
     }
 
-    /** SQLite refuses every write as it does on a read-only file (SQLITE_READONLY), and can be switched back. */
-    static void readOnly(LocalStore store, boolean on) {
-        store.withConnection(c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("PRAGMA query_only = " + (on ? "ON" : "OFF"));
-            }
-            return null;
-        });
+    private static void readOnly(LocalStore store, boolean on) {
+        StoreFaults.readOnly(store, on);
     }
 
     @Test

@@ -144,7 +144,7 @@ class LoggedInIdentityTest {
                 .contains(", 0 pending").doesNotContain("not sent");
         assertThat(lab.store.status().versions()).isEqualTo(2);
         try (LocalStore s = LocalStore.open(db)) {
-            assertThat(new Outbox(s).pendingCount()).isZero();
+            assertThat(s.outbox().pendingCount()).isZero();
             for (Item i : s.items().batch("math-001").subList(0, 2)) {
                 Judgment j = s.judgments().latest("math-001", i.id(), "alice").orElseThrow();
                 assertThat(j.annotator()).isEqualTo("alice");

@@ -105,14 +105,8 @@ class SyncCommandTest {
         assertThat(third.out()).contains("pulled 0 batches").contains("pushed 0 judgment versions");
         assertThat(lab.store.status().versions()).isEqualTo(8);
         try (LocalStore s = LocalStore.open(db)) {
-            assertThat(new Outbox(s).pendingCount()).isZero();
-            String completed = s.withConnection(c -> {
-                try (var rs = c.createStatement().executeQuery("SELECT completed_at FROM batch WHERE name = 'math-001'")) {
-                    rs.next();
-                    return rs.getString(1);
-                }
-            });
-            assertThat(completed).isNotNull();
+            assertThat(s.outbox().pendingCount()).isZero();
+            assertThat(s.batchConfigs().completedAt("math-001")).isPresent();
         }
     }
 
@@ -123,8 +117,9 @@ class SyncCommandTest {
         judgeAll("ana", 1);
         assertThat(arbiter("sync", "--db", db.toString()).code()).isZero();
         // as if the receipt had been lost: everything is pending again
-        try (LocalStore s = LocalStore.open(db)) {
-            s.withConnection(c -> c.createStatement().executeUpdate("UPDATE judgment SET synced_at = NULL"));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE judgment SET synced_at = NULL");
         }
         Run again = arbiter("sync", "--db", db.toString());
         assertThat(again.code()).isZero();
@@ -165,7 +160,7 @@ class SyncCommandTest {
         assertThat(r.err()).contains("refused the token").contains("arbiter login");
         assertThat(lab.store.status().versions()).isZero();
         try (LocalStore s = LocalStore.open(db)) {
-            assertThat(new Outbox(s).pendingCount()).isEqualTo(4);
+            assertThat(s.outbox().pendingCount()).isEqualTo(4);
         }
     }
 

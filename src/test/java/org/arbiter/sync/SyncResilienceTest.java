@@ -75,15 +75,15 @@ class SyncResilienceTest {
 
     void assertSyncedRowsAreOnTheServer() {
         Map<JudgmentKey, String> server = lab.store.judgmentKeys();
-        assertThat(server.keySet()).containsAll(new Outbox(local).synced());
+        assertThat(server.keySet()).containsAll(local.outbox().synced());
     }
 
     void assertExactlyOnce() {
         Map<JudgmentKey, String> server = lab.store.judgmentKeys();
         assertThat(server.keySet()).as("0 lost, nothing extra").containsExactlyInAnyOrderElementsOf(madeKeys());
         assertThat(lab.store.status().versions()).as("0 duplicated").isEqualTo(made.size());
-        assertThat(new Outbox(local).pendingCount()).isZero();
-        assertThat(new Outbox(local).synced()).hasSize(made.size());
+        assertThat(local.outbox().pendingCount()).isZero();
+        assertThat(local.outbox().synced()).hasSize(made.size());
     }
 
     @Test
@@ -103,7 +103,7 @@ class SyncResilienceTest {
                 .satisfies(e -> assertThat(((SyncException) e).kind()).isEqualTo(SyncException.Kind.UNREACHABLE));
         // The push after the acknowledged chunk was already under way (SyncService.PIPELINE): it may have
         // been stored, with or without its receipt reaching the client. Nothing else can have moved.
-        int pending = new Outbox(local).pendingCount();
+        int pending = local.outbox().pendingCount();
         assertThat(pending).isIn(900, 800);
         int acknowledged = 1000 - pending;
         int stored = lab.store.status().versions();
@@ -129,7 +129,7 @@ class SyncResilienceTest {
             assertThat(proxy.responseCuts.get()).isEqualTo(1);
             // the server stored the push, the client could not know: nothing marked yet
             assertThat(lab.store.status().versions()).isEqualTo(50);
-            assertThat(new Outbox(local).pendingCount()).isEqualTo(50);
+            assertThat(local.outbox().pendingCount()).isEqualTo(50);
             SyncResult r = sync.syncNow();
             assertThat(r.pushed()).isEqualTo(50);
             assertThat(r.duplicates()).isEqualTo(50);

@@ -7,8 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -22,6 +20,7 @@ import org.arbiter.json.FieldException;
 import org.arbiter.model.Item;
 import org.arbiter.store.LocalStore;
 import org.arbiter.store.StoreException;
+import org.arbiter.store.Transaction;
 
 import tools.jackson.databind.JsonNode;
 
@@ -57,8 +56,8 @@ public final class Importer {
         if (Files.isDirectory(file)) return failed(name, "(file)", "a file, found a folder");
         Run run = new Run(name, options, baseName(file));
         try {
-            return store.inTransaction(c -> {
-                run.connection = c;
+            return store.inTransaction(tx -> {
+                run.transaction = tx;
                 try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
                     new RecordSource(in, read -> progress.advanced(read, size)).read(run);
                 } catch (IOException e) {
@@ -104,7 +103,7 @@ public final class Importer {
         final Map<String, Long> idLines = new HashMap<>();
         final Set<String> batches = new LinkedHashSet<>();
         final List<ImportError> errors = new ArrayList<>();
-        Connection connection;
+        Transaction transaction;
         ImportFormat format;
         RecordParser parser;
         int errorCount;
@@ -158,9 +157,9 @@ public final class Importer {
             if (errorCount > 0) return; // the transaction will be rolled back: only keep checking
             batches.add(item.batch());
             try {
-                if (store.items().insertIfAbsent(connection, item)) imported++;
+                if (store.items().insertIfAbsent(transaction, item)) imported++;
                 else skipped++;
-            } catch (SQLException e) {
+            } catch (StoreException e) {
                 throw new StoreException("cannot store line " + line + " of " + file + ": " + e.getMessage(), e);
             }
         }

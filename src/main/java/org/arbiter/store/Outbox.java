@@ -1,4 +1,4 @@
-package org.arbiter.sync;
+package org.arbiter.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +14,6 @@ import org.arbiter.json.Json;
 import org.arbiter.json.JudgmentJson;
 import org.arbiter.model.Judgment;
 import org.arbiter.model.JudgmentKey;
-import org.arbiter.store.LocalStore;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Outbox {
     private final LocalStore store;
 
-    public Outbox(LocalStore store) {
+    Outbox(LocalStore store) {
         this.store = store;
     }
 
@@ -154,7 +153,7 @@ public final class Outbox {
      */
     public Adoption adopt(String from, String to, Set<String> serverBatches) {
         if (from.equals(to)) return new Adoption(0, 0, 0);
-        return store.inTransaction(c -> {
+        return store.sqlTransaction(c -> {
             Set<String> judgedByTo = new HashSet<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT batch, item_id FROM judgment WHERE annotator = ?")) {
                 ps.setString(1, to);
@@ -219,7 +218,7 @@ public final class Outbox {
     public int markSynced(List<JudgmentKey> keys) {
         if (keys.isEmpty()) return 0;
         String now = Instant.now().toString();
-        return store.inTransaction(c -> {
+        return store.sqlTransaction(c -> {
             int n = 0;
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE judgment SET synced_at = ? WHERE judgment_id = ? AND version = ? AND synced_at IS NULL")) {
@@ -242,7 +241,7 @@ public final class Outbox {
     public int markSyncedRows(List<Pending> rows) {
         if (rows.isEmpty()) return 0;
         String now = Instant.now().toString();
-        return store.inTransaction(c -> {
+        return store.sqlTransaction(c -> {
             int n = 0;
             try (PreparedStatement ps = c.prepareStatement("UPDATE judgment SET synced_at = ? WHERE rowid = ? AND judgment_id = ? "
                     + "AND version = ? AND synced_at IS NULL")) {
