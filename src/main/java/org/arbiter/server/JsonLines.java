@@ -53,8 +53,26 @@ public final class JsonLines {
         return read(file, JudgmentJson::read);
     }
 
+    /** Records of a file with the line each came from, so a later check can still name file and line. */
+    public record Numbered<T>(Path file, List<T> values, List<Integer> lines) {
+        /** {@code FILE:LINE} of the {@code i}-th record. */
+        public String where(int i) {
+            return file + ":" + lines.get(i);
+        }
+    }
+
+    /** {@link #judgments(Path)} with line numbers, for {@code ingest}. */
+    public static Numbered<Judgment> numberedJudgments(Path file) {
+        return readNumbered(file, JudgmentJson::read);
+    }
+
     private static <T> List<T> read(Path file, Function<JsonNode, T> reader) {
+        return readNumbered(file, reader).values();
+    }
+
+    private static <T> Numbered<T> readNumbered(Path file, Function<JsonNode, T> reader) {
         List<T> out = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int n = 0;
@@ -63,6 +81,7 @@ public final class JsonLines {
                 if (line.isBlank()) continue;
                 try {
                     out.add(reader.apply(Json.parse(line)));
+                    lines.add(n);
                 } catch (FieldException e) {
                     throw ApiException.badRequest(file + ":" + n + ": " + e.getMessage());
                 } catch (JacksonException e) {
@@ -74,6 +93,6 @@ public final class JsonLines {
         } catch (IOException e) {
             throw ApiException.badRequest("cannot read " + file + ": " + e.getMessage());
         }
-        return out;
+        return new Numbered<>(file, out, lines);
     }
 }
