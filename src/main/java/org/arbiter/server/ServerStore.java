@@ -244,20 +244,36 @@ public final class ServerStore implements AutoCloseable {
             String now = Instant.now().toString();
             int batches = (items.size() + batchSize - 1) / batchSize;
             int width = Math.max(3, String.valueOf(batches).length());
+            // Who gets which batch comes first: the gold a batch may take depends on its annotators.
+            Map<String, List<Item>> regularOf = new LinkedHashMap<>();
             Map<String, List<String>> out = new LinkedHashMap<>();
+            for (int b = 0; b < batches; b++) {
+                String batchName = name + "-" + String.format("%0" + width + "d", b + 1);
+                regularOf.put(batchName, items.subList(b * batchSize, Math.min(items.size(), (b + 1) * batchSize)));
+                List<String> chosen = load.entrySet().stream()
+                        .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                        .limit(overlap).map(Map.Entry::getKey).toList();
+                chosen.forEach(a -> load.merge(a, 1, Integer::sum));
+                out.put(batchName, chosen);
+            }
+            Map<String, Set<String>> goldReceived = gold.active() ? goldReceived(c) : new HashMap<>();
+            if (gold.active()) checkGoldPool(gold, regularOf, out, goldReceived);
             Map<String, Integer> goldPerBatch = new LinkedHashMap<>();
             try (PreparedStatement batch = c.prepareStatement("INSERT INTO batch (name, source, created_at) VALUES (?, ?, ?)");
                  PreparedStatement item = c.prepareStatement("INSERT INTO item (batch, id, seq, body, seeded_gold) VALUES (?, ?, ?, ?, ?)");
                  PreparedStatement assign = c.prepareStatement(
                          "INSERT INTO assignment (batch, annotator, assigned_at) VALUES (?, ?, ?)")) {
-                for (int b = 0; b < batches; b++) {
-                    String batchName = name + "-" + String.format("%0" + width + "d", b + 1);
+                for (Map.Entry<String, List<String>> e : out.entrySet()) {
+                    String batchName = e.getKey();
+                    List<String> chosen = e.getValue();
                     batch.setString(1, batchName);
                     batch.setString(2, name);
                     batch.setString(3, now);
                     batch.executeUpdate();
-                    GoldMixer.Mixed mixed = mixer.mix(batchName,
-                            items.subList(b * batchSize, Math.min(items.size(), (b + 1) * batchSize)));
+                    Set<String> seen = new HashSet<>();
+                    for (String a : chosen) seen.addAll(goldReceived.getOrDefault(a, Set.of()));
+                    GoldMixer.Mixed mixed = mixer.mix(batchName, regularOf.get(batchName), seen, chosen);
+                    for (String a : chosen) goldReceived.computeIfAbsent(a, k -> new HashSet<>()).addAll(mixed.goldIds());
                     int seq = 0;
                     for (Item it : mixed.items()) {
                         item.setString(1, batchName);
@@ -269,21 +285,66 @@ public final class ServerStore implements AutoCloseable {
                     }
                     goldPerBatch.put(batchName, mixed.goldIds().size());
                     item.executeBatch();
-                    List<String> chosen = load.entrySet().stream()
-                            .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                            .limit(overlap).map(Map.Entry::getKey).toList();
                     for (String annotator : chosen) {
                         assign.setString(1, batchName);
                         assign.setString(2, annotator);
                         assign.setString(3, now);
                         assign.executeUpdate();
-                        load.merge(annotator, 1, Integer::sum);
                     }
-                    out.put(batchName, chosen);
                 }
             }
             return new ImportedBatches(out, goldPerBatch);
         });
+    }
+
+    /** Each annotator's gold item ids so far, from every batch assigned to them (mutable sets). */
+    private static Map<String, Set<String>> goldReceived(Connection c) throws SQLException {
+        Map<String, Set<String>> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT s.annotator, i.id FROM item i JOIN assignment s ON s.batch = i.batch "
+                + "WHERE i.seeded_gold = 1");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+        }
+        return out;
+    }
+
+    /**
+     * No annotator may get the same gold item twice (a repeat would tell them it is gold), so each needs as
+     * many different gold items as this import gives them, plus those of the pool they already received.
+     * Refused before anything is stored when the pool is smaller than that for anyone.
+     */
+    private static void checkGoldPool(GoldSeeding gold, Map<String, List<Item>> regularOf, Map<String, List<String>> assigned,
+                                      Map<String, Set<String>> received) {
+        Set<String> poolIds = new HashSet<>();
+        for (Item g : gold.items()) poolIds.add(g.id());
+        Map<String, Integer> now = new LinkedHashMap<>();
+        Map<String, Integer> batchesOf = new LinkedHashMap<>();
+        assigned.forEach((batch, annotators) -> {
+            for (String a : annotators) {
+                now.merge(a, gold.countFor(regularOf.get(batch).size()), Integer::sum);
+                batchesOf.merge(a, 1, Integer::sum);
+            }
+        });
+        String worst = null;
+        int needed = 0;
+        int before = 0;
+        for (Map.Entry<String, Integer> e : now.entrySet()) {
+            int had = (int) received.getOrDefault(e.getKey(), Set.of()).stream().filter(poolIds::contains).count();
+            if (e.getValue() + had > needed) {
+                worst = e.getKey();
+                needed = e.getValue() + had;
+                before = had;
+            }
+        }
+        if (needed > gold.items().size()) {
+            int here = needed - before;
+            throw ApiException.badRequest("gold pool too small: no annotator may receive the same gold item twice, and --gold-rate "
+                    + gold.rate() + " gives " + worst + " " + here + " gold items in " + batchesOf.get(worst) + " batch"
+                    + (batchesOf.get(worst) == 1 ? "" : "es")
+                    + (before > 0 ? " on top of the " + before + " of these gold items " + worst + " received in earlier imports" : "")
+                    + ": the pool needs at least " + needed + " different gold items, the gold file has " + gold.items().size()
+                    + ". Nothing was imported; give more gold items, a lower --gold-rate or larger batches.");
+        }
     }
 
     /** The batches one import made ({@code NAME-001}, …), in order; empty for an unknown import name. */
