@@ -30,7 +30,22 @@ public final class JsonLines {
     }
 
     public static List<Item> items(Path file, String batch) {
-        return read(file, node -> ItemJson.read(node, batch, batch));
+        return read(file, node -> storable(ItemJson.read(node, batch, batch)));
+    }
+
+    /**
+     * An item id is kept in a column of its own, and PostgreSQL text cannot hold NUL (U+0000): such an id is
+     * refused on both databases alike. Text inside items and judgments is kept as JSON, where NUL is escaped,
+     * so it needs no such rule.
+     */
+    static Item storable(Item item) {
+        if (item.id().indexOf('\u0000') >= 0) throw new FieldException("id", ServerStore.NUL_IN_ID + ", found \"" + visible(item.id()) + "\"");
+        return item;
+    }
+
+    /** The id with NUL spelled {@code \u0000}, for messages. */
+    static String visible(String id) {
+        return id.replace("\u0000", "\\u0000");
     }
 
     /**
@@ -39,7 +54,7 @@ public final class JsonLines {
      */
     public static List<Item> goldItems(Path file) {
         return read(file, node -> {
-            Item item = ItemJson.read(node, "gold", null);
+            Item item = storable(ItemJson.read(node, "gold", null));
             if (!GoldScore.isGold(item)) {
                 throw new FieldException("gold", "an object with \"preference\" (e.g. \"A>B\"), \"direction\" (\"A\", \"B\" "
                         + "or \"equal\"), \"correct\" (a response id or a/b) or \"first_error\" ({\"response\": \"a\", \"step\": 3})"

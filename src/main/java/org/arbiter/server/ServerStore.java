@@ -43,6 +43,8 @@ import com.zaxxer.hikari.HikariDataSource;
 public final class ServerStore implements AutoCloseable {
     public static final Migrations MIGRATIONS = new Migrations("/org/arbiter/server/migrations/", List.of("V1__server.sql", "V2__gold.sql", "V3__judgment_owner.sql"));
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Why an item id with NUL is refused: it has a column of its own, and PostgreSQL text cannot hold NUL. */
+    static final String NUL_IN_ID = "an id without the NUL character (U+0000), which the server database cannot hold in an id";
 
     private final String url;
     private final HikariDataSource pool;
@@ -204,6 +206,9 @@ public final class ServerStore implements AutoCloseable {
         }
         Set<String> ids = new HashSet<>();
         for (Item item : items) {
+            if (item.id().indexOf('\u0000') >= 0) {
+                throw ApiException.badRequest("item id: expected " + NUL_IN_ID + ", found \"" + JsonLines.visible(item.id()) + "\"");
+            }
             if (!ids.add(item.id())) throw ApiException.badRequest("item id " + item.id() + " appears twice in the file");
         }
         if (gold.active()) {
@@ -212,6 +217,9 @@ public final class ServerStore implements AutoCloseable {
             }
             Set<String> goldIds = new HashSet<>();
             for (Item g : gold.items()) {
+                if (g.id().indexOf('\u0000') >= 0) {
+                    throw ApiException.badRequest("gold item id: expected " + NUL_IN_ID + ", found \"" + JsonLines.visible(g.id()) + "\"");
+                }
                 if (!goldIds.add(g.id())) throw ApiException.badRequest("gold item id " + g.id() + " appears twice in the gold file");
                 if (ids.contains(g.id())) {
                     throw ApiException.badRequest("gold item id " + g.id() + " is also the id of a regular item: "

@@ -172,13 +172,29 @@ abstract class TextFidelityContract {
     }
 
     @Test
+    void anItemIdWithNulIsRefusedByTheServerImportNamingFileLineAndField() throws Exception {
+        Path file = write("items.jsonl", List.of(trickyItem("q1"), trickyItem("q\u0000x")));
+        Run r = arbiter("server", "--db", url, "import", file.toString(), "--batch", "wk");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains(file + ":2: id: expected an id without the NUL character (U+0000)").contains("q\\u0000x");
+        assertThat(lab.store.status().items()).isZero();
+        Path gold = write("gold.jsonl", List.of(GoldSeedingContract.item("g\u0000", Map.of("direction", "A"))));
+        r = arbiter("server", "--db", url, "import", write("ok.jsonl", List.of(trickyItem("q1"))).toString(), "--batch", "wk",
+                "--gold", gold.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains(gold + ":1: id: expected an id without the NUL character");
+        assertThat(lab.store.status().items()).isZero();
+    }
+
+    @Test
     void aLocalImportKeepsTextExactly() throws Exception {
         Path db = dir.resolve("local.db");
-        List<Item> source = List.of(trickyItem("q1"));
+        List<Item> source = List.of(trickyItem("q1"), trickyItem("id " + TRICKY));
         Run r = arbiter("import", write("items.jsonl", source).toString(), "--db", db.toString(), "--batch", "b");
         assertThat(r.code()).as(r.err()).isZero();
         try (LocalStore s = LocalStore.open(db)) {
-            Item got = s.items().all().get(0);
+            assertThat(s.items().all()).extracting(Item::id).containsExactly("q1", "id " + TRICKY);
+            Item got = s.items().find("b", "id " + TRICKY).orElseThrow();
             assertThat(got.prompt()).isEqualTo(source.get(0).prompt());
             assertThat(got.responses()).isEqualTo(source.get(0).responses());
             assertThat(got.meta()).isEqualTo(source.get(0).meta());
