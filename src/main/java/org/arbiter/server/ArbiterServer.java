@@ -204,6 +204,7 @@ public final class ArbiterServer implements AutoCloseable {
                     JsonNode node = ELEMENT.readTree(p);
                     int end = (int) p.currentLocation().getByteOffset();
                     try {
+                        Json.requireWholeCharacters(node, "");
                         Judgment j = JudgmentJson.read(node);
                         out.add(new ReceivedJudgment(j, new String(body, start, end - start, StandardCharsets.UTF_8)));
                     } catch (FieldException e) {

@@ -65,7 +65,12 @@ public final class JsonLines {
     }
 
     public static List<Judgment> judgments(Path file) {
-        return read(file, JudgmentJson::read);
+        return read(file, JsonLines::judgment);
+    }
+
+    private static Judgment judgment(JsonNode node) {
+        Json.requireWholeCharacters(node, "");
+        return JudgmentJson.read(node);
     }
 
     /** Records of a file with the line each came from, so a later check can still name file and line. */
@@ -78,7 +83,7 @@ public final class JsonLines {
 
     /** {@link #judgments(Path)} with line numbers, for {@code ingest}. */
     public static Numbered<Judgment> numberedJudgments(Path file) {
-        return readNumbered(file, JudgmentJson::read);
+        return readNumbered(file, JsonLines::judgment);
     }
 
     private static <T> List<T> read(Path file, Function<JsonNode, T> reader) {

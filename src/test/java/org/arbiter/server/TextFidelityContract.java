@@ -187,6 +187,37 @@ abstract class TextFidelityContract {
     }
 
     @Test
+    void halfASurrogatePairIsRefusedNotTurnedIntoAQuestionMark() throws Exception {
+        String lone = "{\"id\":\"s1\",\"prompt\":\"cut [\\ud83d] off\",\"responses\":[{\"id\":\"a\",\"content\":\"x\"},"
+                + "{\"id\":\"b\",\"content\":\"y\"}]}";
+        Path file = Files.writeString(dir.resolve("lone.jsonl"), Json.write(ItemJson.write(trickyItem("q1"))) + "\n" + lone + "\n");
+        Run r = arbiter("server", "--db", url, "import", file.toString(), "--batch", "wk");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains(file + ":2: prompt: expected text of whole Unicode characters, found a lone surrogate U+D83D");
+        assertThat(lab.store.status().items()).isZero();
+
+        Path db = dir.resolve("local.db");
+        r = arbiter("import", file.toString(), "--db", db.toString(), "--batch", "b");
+        assertThat(r.out() + r.err()).contains("lone.jsonl:2: prompt: expected text of whole Unicode characters");
+        try (LocalStore s = LocalStore.open(db)) {
+            assertThat(s.items().all()).noneMatch(i -> i.prompt().markdown().contains("?"));
+        }
+
+        lab.store.importItems("wk", List.of(trickyItem("q1")), 1, 10);
+        Judgment j = new Judgment(UUID.randomUUID(), "q1", "wk-001", "ana", 1, Preference.A_BETTER, Set.of(), Map.of(),
+                "CUT", List.of(), "a", Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:01:00Z"), 1_000);
+        String body = "{\"judgments\":[" + Json.write(JudgmentJson.write(j)).replace("CUT", "cut [\\ude00]") + "]}";
+        var http = java.net.http.HttpClient.newHttpClient();
+        var resp = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(lab.url() + "/api/judgments"))
+                .header("Authorization", "Bearer " + lab.tokens.get("ana")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(resp.statusCode()).isEqualTo(400);
+        assertThat(Json.parse(resp.body()).get("error").asString())
+                .isEqualTo("judgments[0].rationale: expected text of whole Unicode characters, found a lone surrogate U+DE00");
+        assertThat(lab.store.status().versions()).isZero();
+    }
+
+    @Test
     void aLocalImportKeepsTextExactly() throws Exception {
         Path db = dir.resolve("local.db");
         List<Item> source = List.of(trickyItem("q1"), trickyItem("id " + TRICKY));
