@@ -460,7 +460,7 @@ public final class ServerStore implements AutoCloseable {
             ReceivedJudgment r = judgments.get(i);
             Judgment j = r.judgment();
             if (!j.annotator().equals(annotator)) {
-                throw ApiException.forbidden(where.field(i, "annotator") + ": " + j.annotator() + " is not the token's annotator " + annotator);
+                throw ApiException.forbidden(where.field(i, "annotator") + ": " + j.annotator() + " is not " + where.pusher() + ", " + annotator);
             }
             JudgmentKey key = new JudgmentKey(j.judgmentId(), j.version());
             ReceivedJudgment before = byKey.putIfAbsent(key, r);

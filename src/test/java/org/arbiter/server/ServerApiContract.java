@@ -317,6 +317,10 @@ abstract class ServerApiContract {
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).contains(file + ":3: judgment_id: judgment " + bens + " belongs to another annotator");
         assertThat(lab.store.status().versions()).isEqualTo(1);
+        code = org.arbiter.cli.ArbiterCommand.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                "server", "--db", jdbcUrl, "ingest", file.toString(), "--annotator", "ben");
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains(file + ":1: annotator: ana is not the --annotator given, ben");
 
         // on another item of ben's own: 409 in the API's words, file and line here
         java.nio.file.Files.write(file, List.of(Json.write(JudgmentJson.write(moved(SyncTestKit.judgment(items.get(0), "ben", bens, 2),
