@@ -1,6 +1,8 @@
 package org.arbiter.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,7 +42,12 @@ public final class ArbiterCommand implements Runnable {
     }
 
     public static int run(String... args) {
-        return commandLine().execute(args);
+        CommandLine cl = commandLine();
+        // Exports write JSON Lines, which is UTF-8 whatever the locale: under LANG=C (cron, containers, ssh)
+        // Java 17's stdout encodes ASCII and turns every other character into '?'. Messages on stderr keep
+        // the terminal's encoding.
+        cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        return cl.execute(args);
     }
 
     /** For tests: runs a command with its output captured. */

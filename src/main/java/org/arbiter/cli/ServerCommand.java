@@ -408,8 +408,8 @@ public final class ServerCommand implements Runnable {
         @Override
         public Integer call() {
             return withStore(spec, db, store -> {
-                List<Judgment> judgments = JsonLines.judgments(file);
-                PushReceipt r = store.push(annotator, judgments);
+                JsonLines.Numbered<Judgment> judgments = JsonLines.numberedJudgments(file);
+                PushReceipt r = store.push(annotator, judgments.values(), org.arbiter.server.JudgmentPlace.lines(judgments::where));
                 spec.commandLine().getOut().println("ingested " + r.accepted().size() + " judgment versions from " + file + ": "
                         + r.inserted() + " new, " + r.duplicates() + " already on the server; completed batches: "
                         + (r.completedBatches().isEmpty() ? "none" : String.join(", ", r.completedBatches())));

@@ -92,6 +92,7 @@ public final class ItemJson {
      */
     public static Item read(JsonNode o, String defaultBatch, String batchOverride) {
         if (!o.isObject()) throw new FieldException("(line)", "a JSON object, found " + Json.kind(o));
+        Json.requireWholeCharacters(o, "");
         String id = Json.optId(o, "id", "");
         if (id == null || id.isBlank()) throw new FieldException("id", "a non-empty string (field is missing)");
         String batch = batchOverride != null ? batchOverride : Json.optString(o, "batch", "");

@@ -99,6 +99,39 @@ public final class Json {
         return out;
     }
 
+    /**
+     * Refuses a string (or key) anywhere in {@code node} that holds half of a surrogate pair, such as a JSON
+     * {@code "\\ud83d"} escape cut off from its other half. It is not a character: UTF-8 cannot spell it, so a
+     * store would silently turn it into '?'. Everything else, NUL and U+2028 included, is kept as it is.
+     */
+    public static void requireWholeCharacters(JsonNode node, String path) {
+        if (node.isString()) {
+            String lone = loneSurrogate(node.stringValue());
+            if (lone != null) throw new FieldException(path, "text of whole Unicode characters, found a lone surrogate " + lone);
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) requireWholeCharacters(node.get(i), path + "[" + i + "]");
+        } else if (node.isObject()) {
+            for (var e : node.properties()) {
+                String lone = loneSurrogate(e.getKey());
+                if (lone != null) throw new FieldException(path(path, e.getKey()), "a key of whole Unicode characters, found a lone surrogate " + lone);
+                requireWholeCharacters(e.getValue(), path(path, e.getKey()));
+            }
+        }
+    }
+
+    /** The first unpaired surrogate as {@code U+D83D}, or null. */
+    static String loneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return String.format("U+%04X", (int) c);
+            }
+        }
+        return null;
+    }
+
     public static String path(String parent, String field) {
         return parent == null || parent.isEmpty() ? field : parent + "." + field;
     }

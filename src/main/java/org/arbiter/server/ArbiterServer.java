@@ -43,8 +43,9 @@ import tools.jackson.databind.node.ObjectNode;
  * POST /api/judgments               {"judgments":[full judgment JSON]} → receipt
  *                                   {"accepted":[{"judgment_id","version"}],"inserted","duplicates","completed_batches"}
  * </pre>
- * Errors are {@code {"error": reason}} with 400 (malformed), 401 (token), 403 (not yours), 409 (conflicting
- * version), 413 (too large). A refused request changes nothing.
+ * Errors are {@code {"error": reason}} with 400 (malformed, or text no store can keep exactly), 401 (token),
+ * 403 (not yours: another annotator's batch, name or judgment id), 409 (a conflicting version, or a version
+ * that moves a judgment id to another item), 413 (too large). A refused request changes nothing.
  */
 public final class ArbiterServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 8470;
@@ -219,6 +220,7 @@ public final class ArbiterServer implements AutoCloseable {
                     JsonNode node = ELEMENT.readTree(p);
                     int end = (int) p.currentLocation().getByteOffset();
                     try {
+                        Json.requireWholeCharacters(node, "");
                         Judgment j = JudgmentJson.read(node);
                         out.add(new ReceivedJudgment(j, new String(body, start, end - start, StandardCharsets.UTF_8)));
                     } catch (FieldException e) {

@@ -19,8 +19,8 @@ import org.arbiter.model.Item;
  * Puts gold items among a batch's regular items. Which gold items and where are deterministic (the same
  * files and names give the same batches), but seeded with the gold answers themselves: the batch name and
  * the code are no secret to an annotator, the answers are, so nobody can recompute the positions.
- * Gold items are taken round-robin from the pool (shuffled once), so consecutive batches get different
- * ones and an item repeats only when the pool is used up.
+ * Gold items are taken round-robin from the pool (shuffled once), skipping those any of the batch's
+ * annotators already received: nobody gets the same gold item twice, since a repeat would tell them it is gold.
  */
 final class GoldMixer {
     /** One batch as delivered: items in order, and the ids among them that are gold. */
@@ -41,16 +41,29 @@ final class GoldMixer {
         Collections.shuffle(pool, random("pool"));
     }
 
-    Mixed mix(String batchName, List<Item> regular) {
+    /**
+     * @param received   gold item ids that one of the batch's annotators already received
+     * @param annotators the batch's annotators, for the message when too few gold items are left for them
+     */
+    Mixed mix(String batchName, List<Item> regular, Set<String> received, List<String> annotators) {
         int g = seeding.countFor(regular.size());
         if (g == 0) return new Mixed(regular, Set.of());
-        if (g > pool.size()) {
-            throw ApiException.badRequest("--gold-rate " + seeding.rate() + " needs " + g + " different gold items in batch "
-                    + batchName + " of " + regular.size() + " items, the gold file has " + pool.size());
-        }
         List<Item> chosen = new ArrayList<>();
-        for (int k = 0; k < g; k++) chosen.add(pool.get((cursor + k) % pool.size()));
-        cursor = (cursor + g) % pool.size();
+        int next = cursor;
+        for (int k = 0; k < pool.size() && chosen.size() < g; k++) {
+            int at = (cursor + k) % pool.size();
+            if (received.contains(pool.get(at).id())) continue;
+            chosen.add(pool.get(at));
+            next = (at + 1) % pool.size();
+        }
+        if (chosen.size() < g) {
+            // The pool is large enough for each annotator alone, but these annotators received different ones.
+            throw ApiException.badRequest("gold pool too small: batch " + batchName + " needs " + g + " gold items that none of "
+                    + String.join(", ", annotators) + " has received, " + chosen.size() + " of the " + pool.size()
+                    + " in the gold file are left for them (no annotator may receive the same gold item twice). Nothing was "
+                    + "imported; give more gold items, a lower --gold-rate or larger batches.");
+        }
+        cursor = next;
 
         List<Integer> slots = new ArrayList<>();
         for (int i = 0; i < regular.size() + g; i++) slots.add(i);

@@ -6,7 +6,8 @@ import org.arbiter.model.Item;
 
 /**
  * Gold items to mix into every batch of an import, and how many: {@code rate} × the batch's regular items,
- * rounded, at least one. The same gold item may go into several batches; within a batch it appears once.
+ * rounded, at least one. The same gold item may go into several batches, but never reaches one annotator
+ * twice (across all their batches and imports): the import is refused when the pool is too small for that.
  */
 public record GoldSeeding(List<Item> items, double rate) {
     public static final GoldSeeding NONE = new GoldSeeding(List.of(), 0);

@@ -30,7 +30,22 @@ public final class JsonLines {
     }
 
     public static List<Item> items(Path file, String batch) {
-        return read(file, node -> ItemJson.read(node, batch, batch));
+        return read(file, node -> storable(ItemJson.read(node, batch, batch)));
+    }
+
+    /**
+     * An item id is kept in a column of its own, and PostgreSQL text cannot hold NUL (U+0000): such an id is
+     * refused on both databases alike. Text inside items and judgments is kept as JSON, where NUL is escaped,
+     * so it needs no such rule.
+     */
+    static Item storable(Item item) {
+        if (item.id().indexOf('\u0000') >= 0) throw new FieldException("id", ServerStore.NUL_IN_ID + ", found \"" + visible(item.id()) + "\"");
+        return item;
+    }
+
+    /** The id with NUL spelled {@code \u0000}, for messages. */
+    static String visible(String id) {
+        return id.replace("\u0000", "\\u0000");
     }
 
     /**
@@ -39,7 +54,7 @@ public final class JsonLines {
      */
     public static List<Item> goldItems(Path file) {
         return read(file, node -> {
-            Item item = ItemJson.read(node, "gold", null);
+            Item item = storable(ItemJson.read(node, "gold", null));
             if (!GoldScore.isGold(item)) {
                 throw new FieldException("gold", "an object with \"preference\" (e.g. \"A>B\"), \"direction\" (\"A\", \"B\" "
                         + "or \"equal\"), \"correct\" (a response id or a/b) or \"first_error\" ({\"response\": \"a\", \"step\": 3})"
@@ -50,11 +65,34 @@ public final class JsonLines {
     }
 
     public static List<Judgment> judgments(Path file) {
-        return read(file, JudgmentJson::read);
+        return read(file, JsonLines::judgment);
+    }
+
+    private static Judgment judgment(JsonNode node) {
+        Json.requireWholeCharacters(node, "");
+        return JudgmentJson.read(node);
+    }
+
+    /** Records of a file with the line each came from, so a later check can still name file and line. */
+    public record Numbered<T>(Path file, List<T> values, List<Integer> lines) {
+        /** {@code FILE:LINE} of the {@code i}-th record. */
+        public String where(int i) {
+            return file + ":" + lines.get(i);
+        }
+    }
+
+    /** {@link #judgments(Path)} with line numbers, for {@code ingest}. */
+    public static Numbered<Judgment> numberedJudgments(Path file) {
+        return readNumbered(file, JsonLines::judgment);
     }
 
     private static <T> List<T> read(Path file, Function<JsonNode, T> reader) {
+        return readNumbered(file, reader).values();
+    }
+
+    private static <T> Numbered<T> readNumbered(Path file, Function<JsonNode, T> reader) {
         List<T> out = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int n = 0;
@@ -63,6 +101,7 @@ public final class JsonLines {
                 if (line.isBlank()) continue;
                 try {
                     out.add(reader.apply(Json.parse(line)));
+                    lines.add(n);
                 } catch (FieldException e) {
                     throw ApiException.badRequest(file + ":" + n + ": " + e.getMessage());
                 } catch (JacksonException e) {
@@ -74,6 +113,6 @@ public final class JsonLines {
         } catch (IOException e) {
             throw ApiException.badRequest("cannot read " + file + ": " + e.getMessage());
         }
-        return out;
+        return new Numbered<>(file, out, lines);
     }
 }

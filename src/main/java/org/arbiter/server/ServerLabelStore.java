@@ -76,7 +76,7 @@ public final class ServerLabelStore implements LabelStore {
         return store.withConnection(c -> {
             List<Judgment> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT j.body FROM judgment j WHERE " + notGold("j")
-                    + " AND j.version = (SELECT MAX(k.version) FROM judgment k WHERE k.judgment_id = j.judgment_id)"
+                    + " AND " + ServerStore.currentVersion("j")
                     + " ORDER BY j.received_at, j.judgment_id");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(JudgmentJson.read(Json.parse(rs.getString(1))));

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -42,8 +43,10 @@ import com.zaxxer.hikari.HikariDataSource;
  * is the common subset, and each request is one transaction.
  */
 public final class ServerStore implements AutoCloseable {
-    public static final Migrations MIGRATIONS = new Migrations("/org/arbiter/server/migrations/", List.of("V1__server.sql", "V2__gold.sql"));
+    public static final Migrations MIGRATIONS = new Migrations("/org/arbiter/server/migrations/", List.of("V1__server.sql", "V2__gold.sql", "V3__judgment_owner.sql"));
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Why an item id with NUL is refused: it has a column of its own, and PostgreSQL text cannot hold NUL. */
+    static final String NUL_IN_ID = "an id without the NUL character (U+0000), which the server database cannot hold in an id";
 
     private final String url;
     private final HikariDataSource pool;
@@ -205,6 +208,9 @@ public final class ServerStore implements AutoCloseable {
         }
         Set<String> ids = new HashSet<>();
         for (Item item : items) {
+            if (item.id().indexOf('\u0000') >= 0) {
+                throw ApiException.badRequest("item id: expected " + NUL_IN_ID + ", found \"" + JsonLines.visible(item.id()) + "\"");
+            }
             if (!ids.add(item.id())) throw ApiException.badRequest("item id " + item.id() + " appears twice in the file");
         }
         if (gold.active()) {
@@ -213,6 +219,9 @@ public final class ServerStore implements AutoCloseable {
             }
             Set<String> goldIds = new HashSet<>();
             for (Item g : gold.items()) {
+                if (g.id().indexOf('\u0000') >= 0) {
+                    throw ApiException.badRequest("gold item id: expected " + NUL_IN_ID + ", found \"" + JsonLines.visible(g.id()) + "\"");
+                }
                 if (!goldIds.add(g.id())) throw ApiException.badRequest("gold item id " + g.id() + " appears twice in the gold file");
                 if (ids.contains(g.id())) {
                     throw ApiException.badRequest("gold item id " + g.id() + " is also the id of a regular item: "
@@ -245,20 +254,36 @@ public final class ServerStore implements AutoCloseable {
             String now = Instant.now().toString();
             int batches = (items.size() + batchSize - 1) / batchSize;
             int width = Math.max(3, String.valueOf(batches).length());
+            // Who gets which batch comes first: the gold a batch may take depends on its annotators.
+            Map<String, List<Item>> regularOf = new LinkedHashMap<>();
             Map<String, List<String>> out = new LinkedHashMap<>();
+            for (int b = 0; b < batches; b++) {
+                String batchName = name + "-" + String.format("%0" + width + "d", b + 1);
+                regularOf.put(batchName, items.subList(b * batchSize, Math.min(items.size(), (b + 1) * batchSize)));
+                List<String> chosen = load.entrySet().stream()
+                        .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                        .limit(overlap).map(Map.Entry::getKey).toList();
+                chosen.forEach(a -> load.merge(a, 1, Integer::sum));
+                out.put(batchName, chosen);
+            }
+            Map<String, Set<String>> goldReceived = gold.active() ? goldReceived(c) : new HashMap<>();
+            if (gold.active()) checkGoldPool(gold, regularOf, out, goldReceived);
             Map<String, Integer> goldPerBatch = new LinkedHashMap<>();
             try (PreparedStatement batch = c.prepareStatement("INSERT INTO batch (name, source, created_at) VALUES (?, ?, ?)");
                  PreparedStatement item = c.prepareStatement("INSERT INTO item (batch, id, seq, body, seeded_gold) VALUES (?, ?, ?, ?, ?)");
                  PreparedStatement assign = c.prepareStatement(
                          "INSERT INTO assignment (batch, annotator, assigned_at) VALUES (?, ?, ?)")) {
-                for (int b = 0; b < batches; b++) {
-                    String batchName = name + "-" + String.format("%0" + width + "d", b + 1);
+                for (Map.Entry<String, List<String>> e : out.entrySet()) {
+                    String batchName = e.getKey();
+                    List<String> chosen = e.getValue();
                     batch.setString(1, batchName);
                     batch.setString(2, name);
                     batch.setString(3, now);
                     batch.executeUpdate();
-                    GoldMixer.Mixed mixed = mixer.mix(batchName,
-                            items.subList(b * batchSize, Math.min(items.size(), (b + 1) * batchSize)));
+                    Set<String> seen = new HashSet<>();
+                    for (String a : chosen) seen.addAll(goldReceived.getOrDefault(a, Set.of()));
+                    GoldMixer.Mixed mixed = mixer.mix(batchName, regularOf.get(batchName), seen, chosen);
+                    for (String a : chosen) goldReceived.computeIfAbsent(a, k -> new HashSet<>()).addAll(mixed.goldIds());
                     int seq = 0;
                     for (Item it : mixed.items()) {
                         item.setString(1, batchName);
@@ -270,21 +295,66 @@ public final class ServerStore implements AutoCloseable {
                     }
                     goldPerBatch.put(batchName, mixed.goldIds().size());
                     item.executeBatch();
-                    List<String> chosen = load.entrySet().stream()
-                            .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                            .limit(overlap).map(Map.Entry::getKey).toList();
                     for (String annotator : chosen) {
                         assign.setString(1, batchName);
                         assign.setString(2, annotator);
                         assign.setString(3, now);
                         assign.executeUpdate();
-                        load.merge(annotator, 1, Integer::sum);
                     }
-                    out.put(batchName, chosen);
                 }
             }
             return new ImportedBatches(out, goldPerBatch);
         });
+    }
+
+    /** Each annotator's gold item ids so far, from every batch assigned to them (mutable sets). */
+    private static Map<String, Set<String>> goldReceived(Connection c) throws SQLException {
+        Map<String, Set<String>> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT s.annotator, i.id FROM item i JOIN assignment s ON s.batch = i.batch "
+                + "WHERE i.seeded_gold = 1");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+        }
+        return out;
+    }
+
+    /**
+     * No annotator may get the same gold item twice (a repeat would tell them it is gold), so each needs as
+     * many different gold items as this import gives them, plus those of the pool they already received.
+     * Refused before anything is stored when the pool is smaller than that for anyone.
+     */
+    private static void checkGoldPool(GoldSeeding gold, Map<String, List<Item>> regularOf, Map<String, List<String>> assigned,
+                                      Map<String, Set<String>> received) {
+        Set<String> poolIds = new HashSet<>();
+        for (Item g : gold.items()) poolIds.add(g.id());
+        Map<String, Integer> now = new LinkedHashMap<>();
+        Map<String, Integer> batchesOf = new LinkedHashMap<>();
+        assigned.forEach((batch, annotators) -> {
+            for (String a : annotators) {
+                now.merge(a, gold.countFor(regularOf.get(batch).size()), Integer::sum);
+                batchesOf.merge(a, 1, Integer::sum);
+            }
+        });
+        String worst = null;
+        int needed = 0;
+        int before = 0;
+        for (Map.Entry<String, Integer> e : now.entrySet()) {
+            int had = (int) received.getOrDefault(e.getKey(), Set.of()).stream().filter(poolIds::contains).count();
+            if (e.getValue() + had > needed) {
+                worst = e.getKey();
+                needed = e.getValue() + had;
+                before = had;
+            }
+        }
+        if (needed > gold.items().size()) {
+            int here = needed - before;
+            throw ApiException.badRequest("gold pool too small: no annotator may receive the same gold item twice, and --gold-rate "
+                    + gold.rate() + " gives " + worst + " " + here + " gold items in " + batchesOf.get(worst) + " batch"
+                    + (batchesOf.get(worst) == 1 ? "" : "es")
+                    + (before > 0 ? " on top of the " + before + " of these gold items " + worst + " received in earlier imports" : "")
+                    + ": the pool needs at least " + needed + " different gold items, the gold file has " + gold.items().size()
+                    + ". Nothing was imported; give more gold items, a lower --gold-rate or larger batches.");
+        }
     }
 
     /** The batches one import made ({@code NAME-001}, …), in order; empty for an unknown import name. */
@@ -355,12 +425,19 @@ public final class ServerStore implements AutoCloseable {
      * Stores judgment versions from one annotator in one transaction. A version already present with the
      * same content is accepted again (pushes are idempotent); with different content the whole request is
      * refused with 409. Judgments of another annotator, or on items not assigned to them, are refused with
-     * 403. Either way nothing of the request is stored.
+     * 403. A judgment id belongs to one annotator and one item for ever (the first version received decides):
+     * a version of it from anyone else is refused with 403, a version on another item with 409. Either way
+     * nothing of the request is stored.
      */
     public PushReceipt push(String annotator, List<Judgment> judgments) {
+        return push(annotator, judgments, JudgmentPlace.REQUEST);
+    }
+
+    /** The same, with errors naming each judgment by {@code where} ({@code FILE:LINE} for an ingest). */
+    public PushReceipt push(String annotator, List<Judgment> judgments, JudgmentPlace where) {
         List<ReceivedJudgment> received = new ArrayList<>(judgments.size());
         for (Judgment j : judgments) received.add(new ReceivedJudgment(j, Json.write(JudgmentJson.write(j))));
-        return pushReceived(annotator, received);
+        return pushReceived(annotator, received, where);
     }
 
     /**
@@ -369,23 +446,37 @@ public final class ServerStore implements AutoCloseable {
      * that formats its JSON differently is not refused for it.
      */
     public PushReceipt pushReceived(String annotator, List<ReceivedJudgment> judgments) {
+        return pushReceived(annotator, judgments, JudgmentPlace.REQUEST);
+    }
+
+    private PushReceipt pushReceived(String annotator, List<ReceivedJudgment> judgments, JudgmentPlace where) {
         Set<String> allowedBatches = new HashSet<>();
         Map<JudgmentKey, ReceivedJudgment> byKey = new LinkedHashMap<>();
+        Map<JudgmentKey, Integer> indexOfKey = new HashMap<>();
+        // each judgment id of the request with the index of its first version
+        Map<UUID, Integer> firstOfId = new LinkedHashMap<>();
         Set<String> touched = new LinkedHashSet<>();
         // Checks that need no database run before the transaction, so a queued push does them while the
         // previous one holds the connection.
         for (int i = 0; i < judgments.size(); i++) {
             ReceivedJudgment r = judgments.get(i);
             Judgment j = r.judgment();
-            String at = "judgments[" + i + "]";
             if (!j.annotator().equals(annotator)) {
-                throw ApiException.forbidden(at + ".annotator: " + j.annotator() + " is not the token's annotator " + annotator);
+                throw ApiException.forbidden(where.field(i, "annotator") + ": " + j.annotator() + " is not " + where.pusher() + ", " + annotator);
             }
             JudgmentKey key = new JudgmentKey(j.judgmentId(), j.version());
             ReceivedJudgment before = byKey.putIfAbsent(key, r);
+            indexOfKey.putIfAbsent(key, i);
             if (before != null && !sameContent(before.body(), r.body(), j)) {
-                throw ApiException.conflict(at + ": judgment " + key.judgmentId() + " version " + key.version()
+                throw ApiException.conflict(where.of(i) + ": judgment " + key.judgmentId() + " version " + key.version()
                         + " appears twice in the request with different content");
+            }
+            Integer first = firstOfId.putIfAbsent(j.judgmentId(), i);
+            if (first != null) {
+                Judgment f = judgments.get(first).judgment();
+                if (!f.batch().equals(j.batch()) || !f.itemId().equals(j.itemId())) {
+                    throw movedItem(where.field(i, "item_id"), j, f.batch(), f.itemId());
+                }
             }
             touched.add(j.batch());
         }
@@ -410,13 +501,13 @@ public final class ServerStore implements AutoCloseable {
             }
             for (int i = 0; i < judgments.size(); i++) {
                 Judgment j = judgments.get(i).judgment();
-                String at = "judgments[" + i + "]";
                 Set<String> ids = itemsByBatch.get(j.batch());
-                if (ids == null) throw ApiException.forbidden(at + ".batch: " + j.batch() + " is not assigned to " + annotator);
+                if (ids == null) throw ApiException.forbidden(where.field(i, "batch") + ": " + j.batch() + " is not assigned to " + annotator);
                 if (!ids.contains(j.itemId())) {
-                    throw ApiException.forbidden(at + ".item_id: " + j.itemId() + " is not in batch " + j.batch());
+                    throw ApiException.forbidden(where.field(i, "item_id") + ": " + j.itemId() + " is not in batch " + j.batch());
                 }
             }
+            claimJudgmentIds(c, annotator, judgments, firstOfId, where);
             String now = Instant.now().toString();
             List<JudgmentKey> keys = new ArrayList<>(byKey.keySet());
             int[] counts;
@@ -452,10 +543,11 @@ public final class ServerStore implements AutoCloseable {
                     try (ResultSet rs = sel.executeQuery()) {
                         if (!rs.next()) throw new SQLException("judgment " + key + " vanished during the push");
                         if (!rs.getString(2).equals(annotator)) {
-                            throw ApiException.forbidden("judgment " + key.judgmentId() + " belongs to another annotator");
+                            throw ApiException.forbidden(where.of(indexOfKey.get(key)) + ": judgment " + key.judgmentId()
+                                    + " belongs to another annotator");
                         }
                         if (!sameContent(rs.getString(1), r.body(), r.judgment())) {
-                            throw ApiException.conflict("judgment " + key.judgmentId() + " version " + key.version()
+                            throw ApiException.conflict(where.of(indexOfKey.get(key)) + ": judgment " + key.judgmentId() + " version " + key.version()
                                     + " is already on the server with different content");
                         }
                     }
@@ -468,6 +560,65 @@ public final class ServerStore implements AutoCloseable {
             }
             return new PushReceipt(keys, inserted, duplicates, completed);
         });
+    }
+
+    /**
+     * Records the owner of each new judgment id and checks the known ones: another annotator's id is refused
+     * with 403 (without naming them), a version that would move the judgment to another item with 409. The
+     * primary key decides between two pushes of one new id at the same moment: the second waits, finds the
+     * first one's row, and is checked against it.
+     */
+    private static void claimJudgmentIds(Connection c, String annotator, List<ReceivedJudgment> judgments,
+                                         Map<UUID, Integer> firstOfId, JudgmentPlace where) throws SQLException {
+        List<Integer> firsts = new ArrayList<>(firstOfId.values());
+        int[] counts;
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO judgment_owner (judgment_id, annotator, batch, item_id) "
+                + "VALUES (?, ?, ?, ?) ON CONFLICT (judgment_id) DO NOTHING")) {
+            for (int i : firsts) {
+                Judgment j = judgments.get(i).judgment();
+                ins.setString(1, j.judgmentId().toString());
+                ins.setString(2, annotator);
+                ins.setString(3, j.batch());
+                ins.setString(4, j.itemId());
+                ins.addBatch();
+            }
+            counts = ins.executeBatch();
+        }
+        try (PreparedStatement sel = c.prepareStatement("SELECT annotator, batch, item_id FROM judgment_owner WHERE judgment_id = ?")) {
+            for (int k = 0; k < firsts.size(); k++) {
+                if (counts[k] > 0) continue; // claimed by this request just now
+                int i = firsts.get(k);
+                Judgment j = judgments.get(i).judgment();
+                sel.setString(1, j.judgmentId().toString());
+                try (ResultSet rs = sel.executeQuery()) {
+                    if (!rs.next()) throw new SQLException("the owner of judgment " + j.judgmentId() + " vanished during the push");
+                    if (!rs.getString(1).equals(annotator)) {
+                        throw ApiException.forbidden(where.field(i, "judgment_id") + ": judgment " + j.judgmentId()
+                                + " belongs to another annotator; a new judgment needs a new id");
+                    }
+                    if (!rs.getString(2).equals(j.batch()) || !rs.getString(3).equals(j.itemId())) {
+                        throw movedItem(where.field(i, "item_id"), j, rs.getString(2), rs.getString(3));
+                    }
+                }
+            }
+        }
+    }
+
+    private static ApiException movedItem(String field, Judgment j, String batch, String itemId) {
+        return ApiException.conflict(field + ": judgment " + j.judgmentId() + " is on item " + itemId + " of batch " + batch
+                + "; version " + j.version() + " puts it on item " + j.itemId() + " of batch " + j.batch()
+                + " (a judgment id stays on one item: a judgment of another item needs a new id)");
+    }
+
+    /**
+     * SQL condition on the judgment row {@code j}: it is the newest version its owner pushed. Versions that
+     * another annotator added before ownership was enforced (or that moved to another item) do not count.
+     */
+    static String currentVersion(String j) {
+        return "EXISTS (SELECT 1 FROM judgment_owner o WHERE o.judgment_id = " + j + ".judgment_id AND o.annotator = " + j
+                + ".annotator AND o.batch = " + j + ".batch AND o.item_id = " + j + ".item_id) AND " + j
+                + ".version = (SELECT MAX(k.version) FROM judgment k WHERE k.judgment_id = " + j + ".judgment_id AND k.annotator = "
+                + j + ".annotator AND k.batch = " + j + ".batch AND k.item_id = " + j + ".item_id)";
     }
 
     /** Equal text is the same content; otherwise the stored body is read and compared as a judgment. */
@@ -535,8 +686,8 @@ public final class ServerStore implements AutoCloseable {
     public List<Judgment> currentJudgments() {
         return withConnection(c -> {
             List<Judgment> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT j.body FROM judgment j WHERE j.version = "
-                    + "(SELECT MAX(k.version) FROM judgment k WHERE k.judgment_id = j.judgment_id) ORDER BY j.received_at, j.judgment_id");
+            try (PreparedStatement ps = c.prepareStatement("SELECT j.body FROM judgment j WHERE " + currentVersion("j")
+                    + " ORDER BY j.received_at, j.judgment_id");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(JudgmentJson.read(Json.parse(rs.getString(1))));
             }

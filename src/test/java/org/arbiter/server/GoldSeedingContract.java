@@ -166,9 +166,13 @@ abstract class GoldSeedingContract {
         assertThat(goldBeforeTheEnd).as("gold is mixed in, not appended: %s", layout).isTrue();
         assertThat(lab.store.status().items()).isEqualTo(24);
 
-        // A low rate still gives every batch one gold item.
+        // A low rate still gives every batch one gold item (from a gold file of its own: ana and ben have had
+        // all four of the first one).
+        List<Item> moreGold = new ArrayList<>();
+        for (int i = 0; i < 3; i++) moreGold.add(item("rq9" + i, Map.of("direction", "A")));
         Run low = cli("import", write("more.jsonl", regular(25).stream().map(i -> item("r" + i.id(), null)).toList()).toString(),
-                "--batch", "low", "--overlap", "1", "--batch-size", "10", "--gold", gold.toString(), "--gold-rate", "0.01");
+                "--batch", "low", "--overlap", "1", "--batch-size", "10", "--gold", write("more-gold.jsonl", moreGold).toString(),
+                "--gold-rate", "0.01");
         assertThat(low.code()).as(low.err()).isZero();
         Map<String, List<String>> lowLayout = layout(lab.store);
         for (String b : List.of("low-001", "low-002", "low-003")) {
@@ -182,6 +186,59 @@ abstract class GoldSeedingContract {
             other.importItems("wk", org.arbiter.server.JsonLines.items(items, "wk"), 2, 10,
                     new GoldSeeding(org.arbiter.server.JsonLines.goldItems(gold), 0.2));
             assertThat(layout(other)).isEqualTo(layout);
+        }
+    }
+
+    /** The ids of gold items among what {@code who} receives over the API, batch after batch, repeats kept. */
+    List<String> goldReceivedOverTheApi(String who) throws Exception {
+        List<String> out = new ArrayList<>();
+        JsonNode list = Json.parse(http.send(HttpRequest.newBuilder(URI.create(lab.url() + "/api/batches"))
+                .header("Authorization", "Bearer " + lab.tokens.get(who)).GET().build(), HttpResponse.BodyHandlers.ofString()).body())
+                .get("batches");
+        for (JsonNode b : list) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(lab.url() + "/api/batches/" + b.get("name").asString()
+                    + "/items")).header("Authorization", "Bearer " + lab.tokens.get(who)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            for (JsonNode it : Json.parse(r.body()).get("items")) {
+                if (GOLD.containsKey(it.get("id").asString())) out.add(it.get("id").asString());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void noAnnotatorReceivesTheSameGoldItemTwiceAndATooSmallPoolIsRefused() throws Exception {
+        // Four imports of one batch each, one gold item a batch, both annotators on every batch: the four gold
+        // items of the pool are exactly enough, so each must get every one of them once.
+        for (int week = 1; week <= 4; week++) {
+            List<Item> regular = regular(10).stream().map(i -> item("w" + i.id(), null)).toList();
+            Run r = cli("import", write("week.jsonl", regular).toString(), "--batch", "wk" + week, "--overlap", "2",
+                    "--batch-size", "10", "--gold", gold.toString(), "--gold-rate", "0.1");
+            assertThat(r.code()).as(r.err()).isZero();
+        }
+        for (String who : List.of("ana", "ben")) {
+            assertThat(goldReceivedOverTheApi(who)).as(who).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(GOLD.keySet());
+        }
+
+        // A fifth import would have to repeat one: refused with the numbers, nothing imported.
+        ServerStatus before = lab.store.status();
+        Run r = cli("import", write("week.jsonl", regular(10)).toString(), "--batch", "wk5", "--overlap", "2",
+                "--batch-size", "10", "--gold", gold.toString(), "--gold-rate", "0.1");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("gold pool too small").contains("gives ana 1 gold items in 1 batch")
+                .contains("4 of these gold items ana received in earlier imports")
+                .contains("the pool needs at least 5 different gold items, the gold file has 4").contains("Nothing was imported");
+        assertThat(lab.store.batchesOfImport("wk5")).isEmpty();
+        assertThat(lab.store.status()).isEqualTo(before);
+
+        // Within one import too: 3 batches at 2 gold each give each annotator 6, from a pool of 4.
+        try (ServerStore fresh = ServerStore.open(SyncTestKit.jdbcUrl(Files.createDirectories(dir.resolve("fresh")), postgres()))) {
+            fresh.addAnnotator("ana");
+            fresh.addAnnotator("ben");
+            assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(ApiException.class, () -> fresh.importItems("big",
+                    regular(30), 2, 10, new GoldSeeding(JsonLines.goldItems(gold), 0.2))))
+                    .hasMessageContaining("gives ana 6 gold items in 3 batches: the pool needs at least 6 different gold items, "
+                            + "the gold file has 4");
+            assertThat(fresh.status().items()).isZero();
         }
     }
 

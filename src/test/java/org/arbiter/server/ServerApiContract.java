@@ -30,6 +30,7 @@ abstract class ServerApiContract {
     @TempDir
     Path dir;
     Lab lab;
+    String jdbcUrl;
     Map<String, List<String>> batches;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -37,7 +38,8 @@ abstract class ServerApiContract {
 
     @BeforeEach
     void start() throws Exception {
-        lab = new Lab(SyncTestKit.jdbcUrl(dir, postgres()), List.of("ana", "ben", "cy"));
+        jdbcUrl = SyncTestKit.jdbcUrl(dir, postgres());
+        lab = new Lab(jdbcUrl, List.of("ana", "ben", "cy"));
         // 6 items, batches of 3, each item for 2 annotators
         batches = lab.store.importItems("math", SyncTestKit.items(6), 2, 3);
     }
@@ -207,6 +209,127 @@ abstract class ServerApiContract {
         ServerStatus s = lab.store.status();
         assertThat(s.completedBatches()).isEqualTo(1);
         assertThat(s.judgments()).isEqualTo(6);
+    }
+
+    String sharedBy(String a, String b) {
+        return batches.entrySet().stream().filter(e -> e.getValue().containsAll(List.of(a, b))).findFirst().orElseThrow().getKey();
+    }
+
+    static Judgment moved(Judgment j, Item to) {
+        return new Judgment(j.judgmentId(), to.id(), to.batch(), j.annotator(), j.version(), j.preference(), j.flags(), j.rubric(),
+                j.rationale(), j.stepLabels(), j.shownLeft(), j.startedAt(), j.submittedAt(), j.activeMs());
+    }
+
+    /** What the report and the dpo export count: the current judgment of each id, with its annotator. */
+    Map<UUID, String> currentAnnotators() {
+        Map<UUID, String> out = new java.util.LinkedHashMap<>();
+        for (Judgment j : lab.store.currentJudgments()) out.put(j.judgmentId(), j.annotator() + "@" + j.itemId() + " v" + j.version());
+        Map<UUID, String> exported = new java.util.LinkedHashMap<>();
+        for (Judgment j : new ServerLabelStore(lab.store, false).current()) {
+            exported.put(j.judgmentId(), j.annotator() + "@" + j.itemId() + " v" + j.version());
+        }
+        assertThat(exported).isEqualTo(out);
+        return out;
+    }
+
+    @Test
+    void aJudgmentIdBelongsToOneAnnotatorAndOneItemForEver() throws Exception {
+        String shared = sharedBy("ana", "ben");
+        List<Item> items = lab.store.itemsFor("ben", shared);
+        Item x = items.get(0);
+        Item y = items.get(1);
+        UUID bens = UUID.randomUUID();
+        assertThat(post("/api/judgments", lab.tokens.get("ben"), pushBody(List.of(SyncTestKit.judgment(x, "ben", bens, 1))))
+                .statusCode()).isEqualTo(200);
+        Map<UUID, String> before = currentAnnotators();
+        assertThat(before).containsEntry(bens, "ben@" + x.id() + " v1");
+
+        // ana pushes version 2 of ben's id, under her own name, on the item they share: not hers
+        String ana = lab.tokens.get("ana");
+        HttpResponse<String> r = post("/api/judgments", ana, pushBody(List.of(SyncTestKit.judgment(x, "ana", bens, 2))));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+        assertThat(Json.parse(r.body()).get("error").asString()).startsWith("judgments[0].judgment_id: ")
+                .contains("belongs to another annotator").doesNotContain("ben");
+        // ... nor together with a good judgment of hers: nothing of that push is stored
+        Judgment anasOwn = SyncTestKit.judgment(x, "ana", UUID.randomUUID(), 1);
+        r = post("/api/judgments", ana, pushBody(List.of(anasOwn, SyncTestKit.judgment(x, "ana", bens, 1))));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+        assertThat(lab.store.status().versions()).isEqualTo(1);
+        assertThat(currentAnnotators()).isEqualTo(before);
+
+        // ben himself cannot move his judgment to another item, in a later push or within one push
+        String ben = lab.tokens.get("ben");
+        r = post("/api/judgments", ben, pushBody(List.of(moved(SyncTestKit.judgment(x, "ben", bens, 2), y))));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
+        assertThat(Json.parse(r.body()).get("error").asString()).startsWith("judgments[0].item_id: ")
+                .contains("is on item " + x.id() + " of batch " + shared).contains("new id");
+        UUID fresh = UUID.randomUUID();
+        r = post("/api/judgments", ben, pushBody(List.of(SyncTestKit.judgment(x, "ben", fresh, 1),
+                moved(SyncTestKit.judgment(x, "ben", fresh, 2), y))));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
+        assertThat(Json.parse(r.body()).get("error").asString()).startsWith("judgments[1].item_id: ");
+        assertThat(lab.store.status().versions()).isEqualTo(1);
+        assertThat(currentAnnotators()).isEqualTo(before);
+
+        // his own next version on the same item is fine, and ana's own judgment too
+        assertThat(post("/api/judgments", ben, pushBody(List.of(SyncTestKit.judgment(x, "ben", bens, 2)))).statusCode()).isEqualTo(200);
+        assertThat(post("/api/judgments", ana, pushBody(List.of(anasOwn))).statusCode()).isEqualTo(200);
+        assertThat(currentAnnotators()).containsEntry(bens, "ben@" + x.id() + " v2")
+                .containsEntry(anasOwn.judgmentId(), "ana@" + x.id() + " v1").hasSize(2);
+    }
+
+    @Test
+    void aForeignVersionStoredBeforeOwnershipWasEnforcedDoesNotHideTheOwnersJudgment() throws Exception {
+        String shared = sharedBy("ana", "ben");
+        Item x = lab.store.itemsFor("ben", shared).get(0);
+        UUID bens = UUID.randomUUID();
+        lab.store.push("ben", List.of(SyncTestKit.judgment(x, "ben", bens, 1)));
+        // the row an older server accepted: ana's version 2 of ben's id
+        Judgment foreign = SyncTestKit.judgment(x, "ana", bens, 2);
+        lab.store.withConnection(c -> {
+            try (var ps = c.prepareStatement("INSERT INTO judgment (judgment_id, version, batch, item_id, annotator, body, received_at) "
+                    + "VALUES (?, 2, ?, ?, 'ana', ?, '2026-01-02T00:00:00Z')")) {
+                ps.setString(1, bens.toString());
+                ps.setString(2, x.batch());
+                ps.setString(3, x.id());
+                ps.setString(4, Json.write(JudgmentJson.write(foreign)));
+                return ps.executeUpdate();
+            }
+        });
+        assertThat(currentAnnotators()).containsExactly(Map.entry(bens, "ben@" + x.id() + " v1"));
+    }
+
+    @Test
+    void ingestRefusesAnotherAnnotatorsJudgmentIdNamingFileAndLine() throws Exception {
+        String shared = sharedBy("ana", "ben");
+        List<Item> items = lab.store.itemsFor("ben", shared);
+        UUID bens = UUID.randomUUID();
+        lab.store.push("ben", List.of(SyncTestKit.judgment(items.get(0), "ben", bens, 1)));
+        Path file = dir.resolve("ana-full.jsonl");
+        java.nio.file.Files.write(file, List.of(
+                Json.write(JudgmentJson.write(SyncTestKit.judgment(items.get(1), "ana", UUID.randomUUID(), 1))),
+                "",
+                Json.write(JudgmentJson.write(SyncTestKit.judgment(items.get(0), "ana", bens, 2)))));
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = org.arbiter.cli.ArbiterCommand.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                "server", "--db", jdbcUrl, "ingest", file.toString(), "--annotator", "ana");
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains(file + ":3: judgment_id: judgment " + bens + " belongs to another annotator");
+        assertThat(lab.store.status().versions()).isEqualTo(1);
+        code = org.arbiter.cli.ArbiterCommand.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                "server", "--db", jdbcUrl, "ingest", file.toString(), "--annotator", "ben");
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains(file + ":1: annotator: ana is not the --annotator given, ben");
+
+        // on another item of ben's own: 409 in the API's words, file and line here
+        java.nio.file.Files.write(file, List.of(Json.write(JudgmentJson.write(moved(SyncTestKit.judgment(items.get(0), "ben", bens, 2),
+                items.get(1))))));
+        code = org.arbiter.cli.ArbiterCommand.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                "server", "--db", jdbcUrl, "ingest", file.toString(), "--annotator", "ben");
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains(file + ":1: item_id: judgment " + bens + " is on item " + items.get(0).id());
+        assertThat(lab.store.status().versions()).isEqualTo(1);
     }
 
     Item itemIn(String batch) {
