@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.arbiter.cli.ArbiterCommand;
-import org.arbiter.logic.json.ItemJson;
-import org.arbiter.logic.json.Json;
-import org.arbiter.logic.json.JudgmentJson;
+import org.arbiter.json.ItemJson;
+import org.arbiter.json.Json;
+import org.arbiter.json.JudgmentJson;
 import org.arbiter.model.Domain;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
