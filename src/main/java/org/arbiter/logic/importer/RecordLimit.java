@@ -1,0 +1,22 @@
+package org.arbiter.logic.importer;
+
+/**
+ * The largest record an import accepts. A line (or array element) past it is rejected as a whole, with
+ * its line number, without being held in memory: a 50 MB line used to exhaust a 64 MB heap.
+ *
+ * <p>16 MB: the lab server refuses requests above 16 MB, so a bigger item could not travel with its
+ * judgments anyway; real records are far smaller (PRM800K's longest is ~60 KB, a long HH-RLHF transcript a
+ * few hundred KB). A record at the cap is parsed from its bytes, so it needs about three times its size in
+ * heap.
+ */
+public final class RecordLimit {
+    public static final int MAX_BYTES = 16 << 20;
+
+    private RecordLimit() {
+    }
+
+    /** {@code record larger than 16 MB} */
+    public static String message() {
+        return "record larger than " + (MAX_BYTES >> 20) + " MB";
+    }
+}
