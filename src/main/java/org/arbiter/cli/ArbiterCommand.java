@@ -32,6 +32,7 @@ public final class ArbiterCommand implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ArbiterCommand());
+        cl.setOut(StdoutWriter.ofProcess());
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             line.getErr().println("arbiter: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             return DATA_ERROR;

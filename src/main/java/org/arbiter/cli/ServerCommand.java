@@ -303,7 +303,7 @@ public final class ServerCommand implements Runnable {
                 converter = ExportCommand.ScopeConverter.class,
                 description = "Whose labels: the annotators' (default), the data's prior labels, both, or the consensus per item (items with 2+ judgments).")
         LabelScope labels;
-        @Option(names = "--out", paramLabel = "FILE", description = "Write here (replaced only on success); default stdout.")
+        @Option(names = "--out", paramLabel = "FILE", description = "Write here (a file is replaced only on success; a FIFO or device is written through); default stdout.")
         Path out;
         @Option(names = "--batch", paramLabel = "NAME", description = "Only this batch (NAME-001) or all batches of this import (NAME); repeat for several. Default: all.")
         List<String> batches = List.of();
