@@ -67,7 +67,11 @@ public final class ServerCommand implements Runnable {
             if (s.findOption("--db") != null) db = s.findOption("--db").getValue();
         }
         String url = db != null ? db : ServeCommand.defaultServerDb();
-        try (ServerStore store = ServerStore.open(url)) {
+        PrintWriter err = spec.commandLine().getErr();
+        try (ServerStore store = ServerStore.open(url, warning -> {
+            err.println(warning);
+            err.flush();
+        })) {
             return work.apply(store);
         } catch (ApiException e) {
             spec.commandLine().getErr().println("arbiter server: " + e.getMessage());
