@@ -5,8 +5,8 @@ package org.arbiter.logic.importer;
  * its line number, without being held in memory: a 50 MB line used to exhaust a 64 MB heap.
  *
  * <p>16 MB: the lab server refuses requests above 16 MB, so a bigger item could not travel with its
- * judgments anyway; real records are far smaller (PRM800K's longest is ~60 KB, a long HH-RLHF transcript a
- * few hundred KB). A record at the cap is parsed from its bytes, so it needs about three times its size in
+ * judgments anyway; real records are far smaller (the longest in the test corpus, a PRM800K record, is 28 KB).
+ * A record at the cap is parsed from its bytes, so it needs about three times its size in
  * heap.
  */
 public final class RecordLimit {
