@@ -86,7 +86,7 @@ public final class ExportCommand implements Callable<Integer> {
             tally = toStdout ? writeToStdout(spec.commandLine().getOut(), export) : export.writeTo(out);
         } catch (IOException e) {
             err.println(who + ": cannot write " + where + ": " + describe(e)
-                    + (toStdout || !JsonlExport.replacesAtomically(out) ? "; the output is incomplete" : "; nothing was written"));
+                    + (toStdout || JsonlExport.writesThrough(out) ? "; the output is incomplete" : "; nothing was written"));
             err.flush();
             return ArbiterCommand.DATA_ERROR;
         }

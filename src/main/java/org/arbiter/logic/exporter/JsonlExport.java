@@ -98,7 +98,7 @@ public final class JsonlExport {
     public ExportTally writeTo(Path file) throws IOException {
         Path target = file.toAbsolutePath();
         if (Files.isDirectory(target)) throw new IOException("it is a folder");
-        if (!replacesAtomically(target)) {
+        if (writesThrough(target)) {
             try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
                 return writeTo(out);
             }
@@ -129,9 +129,12 @@ public final class JsonlExport {
         }
     }
 
-    /** True for a regular file or a path where nothing is yet (through links): written whole or not at all. */
-    public static boolean replacesAtomically(Path file) {
-        return !Files.exists(file) || Files.isRegularFile(file);
+    /**
+     * True for a FIFO, a device or a socket (through links): written as the rows come, so a failure leaves
+     * part of the export there. Anything else is written whole or not at all.
+     */
+    public static boolean writesThrough(Path file) {
+        return Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file);
     }
 
     /** Follows symbolic links, also dangling ones (a new file is made where the link points). */
