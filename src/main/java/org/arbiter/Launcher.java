@@ -16,6 +16,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        ArbiterCommand.reportUncaughtFailures();
         // A file manager's "open with Arbiter" passes only the file: that means "open it in the app".
         if (args.length == 1 && !args[0].startsWith("-") && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]))) {
             args = new String[] {"app", args[0]};

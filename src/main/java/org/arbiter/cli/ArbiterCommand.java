@@ -34,20 +34,14 @@ public final class ArbiterCommand implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ArbiterCommand());
-        cl.setExecutionExceptionHandler((ex, line, parse) -> {
-            line.getErr().println("arbiter: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-            return DATA_ERROR;
-        });
+        cl.setOut(StdoutWriter.ofProcess());
+        cl.setExecutionExceptionHandler((ex, line, parse) -> LastResort.forUser().report(ex, line.getErr()));
         return cl;
     }
 
     public static int run(String... args) {
         CommandLine cl = commandLine();
-        // Exports write JSON Lines, which is UTF-8 whatever the locale: under LANG=C (cron, containers, ssh)
-        // Java 17's stdout encodes ASCII and turns every other character into '?'. Messages on stderr keep
-        // the terminal's encoding.
-        cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
-        return cl.execute(args);
+        return execute(cl, args);
     }
 
     /** For tests: runs a command with its output captured. */
@@ -55,6 +49,25 @@ public final class ArbiterCommand implements Runnable {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
-        return cl.execute(args);
+        return execute(cl, args);
+    }
+
+    /** picocli hands Exceptions to the handler above but lets Errors (OutOfMemoryError) through: caught here. */
+    private static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (Throwable t) {
+            return LastResort.forUser().report(t, cl.getErr());
+        }
+    }
+
+    /** Threads other than main (the window's, background sync) report a failure in one line, not a trace. */
+    public static void reportUncaughtFailures() {
+        PrintWriter err = new PrintWriter(System.err, true);
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> {
+            LastResort.forUser().uncaught(thread, failure, err);
+            // after a VirtualMachineError the JVM's state is unknown: stop rather than go on half-broken
+            if (failure instanceof VirtualMachineError) Runtime.getRuntime().halt(LastResort.INTERNAL_ERROR);
+        });
     }
 }

@@ -42,7 +42,7 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Whose labels: the experts' (default), the data's prior labels, both, or the experts' consensus per item (items with 2+ judgments).")
     LabelScope labels;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write here (replaced only on success); default stdout.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write here (a file is replaced only on success; a FIFO or device is written through); default stdout.")
     Path out;
 
     @Option(names = "--batch", paramLabel = "NAME", description = "Only this batch; repeat for several. Default: all.")
@@ -71,28 +71,22 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     /**
-     * Writes an export to {@code out} (atomically) or stdout and reports on stderr; shared by the local and the
-     * server export. Returns the exit code: 0, or 1 when the output failed or some labels could not be written.
+     * Writes an export to {@code out} or stdout and reports on stderr; shared by the local and the server
+     * export. Returns the exit code: 0, or 1 when the output could not be written whole (a full disk, a closed
+     * pipe) or some labels could not be written.
      */
     static int write(CommandSpec spec, String who, ExportFormat format, ExportSource source, Path out, String labelsText) {
         PrintWriter err = spec.commandLine().getErr();
         JsonlExport export = new JsonlExport(format, source);
+        // --out /dev/stdout (or the file stdout is redirected to) is stdout itself: write to the descriptor
+        boolean toStdout = out == null || StdoutWriter.isProcessStdout(out);
+        String where = out == null ? "stdout" : out.toString();
         ExportTally tally;
-        String where;
         try {
-            if (out == null) {
-                PrintWriter stdout = spec.commandLine().getOut();
-                tally = export.writeTo(stdout);
-                // A PrintWriter swallows write errors (a closed pipe); ask it, so a cut-off export is not "ok".
-                if (stdout.checkError()) throw new IOException("the output was closed before the export ended");
-                where = "stdout";
-            } else {
-                tally = export.writeTo(out);
-                where = out.toString();
-            }
+            tally = toStdout ? writeToStdout(spec.commandLine().getOut(), export) : export.writeTo(out);
         } catch (IOException e) {
-            err.println(who + ": cannot write " + (out == null ? "stdout" : out) + ": " + describe(e)
-                    + (out == null ? "; the output is incomplete" : "; nothing was written"));
+            err.println(who + ": cannot write " + where + ": " + describe(e)
+                    + (toStdout || JsonlExport.writesThrough(out) ? "; the output is incomplete" : "; nothing was written"));
             err.flush();
             return ArbiterCommand.DATA_ERROR;
         }
@@ -106,9 +100,19 @@ public final class ExportCommand implements Callable<Integer> {
         return tally.problems().isEmpty() ? 0 : ArbiterCommand.DATA_ERROR;
     }
 
+    private static ExportTally writeToStdout(PrintWriter stdout, JsonlExport export) throws IOException {
+        if (stdout instanceof StdoutWriter process) return export.writeTo(process.bytes());
+        // a writer a caller set (tests, embedding): it keeps no exception, only a flag
+        ExportTally tally = export.writeTo(stdout);
+        if (stdout.checkError()) throw new IOException("the output was closed before the export ended");
+        return tally;
+    }
+
+    /** "No space left on device", "Broken pipe", "NoSuchFileException /x/y": the reason, in the OS's words. */
     private static String describe(IOException e) {
         String kind = e.getClass().getSimpleName();
-        return e.getMessage() == null ? kind : kind + " " + e.getMessage();
+        if (e.getMessage() == null) return kind;
+        return e.getClass() == IOException.class ? e.getMessage() : kind + " " + e.getMessage();
     }
 
     static final class FormatNames implements Iterable<String> {

@@ -57,7 +57,7 @@ public final class ServeCommand implements Runnable {
             }
         }
         String url = db != null ? db : defaultServerDb();
-        ServerStore store = ServerStore.open(url);
+        ServerStore store = ServerStore.open(url, warning -> spec.commandLine().getErr().println(warning));
         ArbiterServer server = new ArbiterServer(store, host, port, tls).start();
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

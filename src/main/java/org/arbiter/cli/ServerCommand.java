@@ -67,7 +67,11 @@ public final class ServerCommand implements Runnable {
             if (s.findOption("--db") != null) db = s.findOption("--db").getValue();
         }
         String url = db != null ? db : ServeCommand.defaultServerDb();
-        try (ServerStore store = ServerStore.open(url)) {
+        PrintWriter err = spec.commandLine().getErr();
+        try (ServerStore store = ServerStore.open(url, warning -> {
+            err.println(warning);
+            err.flush();
+        })) {
             return work.apply(store);
         } catch (ApiException e) {
             spec.commandLine().getErr().println("arbiter server: " + e.getMessage());
@@ -303,7 +307,7 @@ public final class ServerCommand implements Runnable {
                 converter = ExportCommand.ScopeConverter.class,
                 description = "Whose labels: the annotators' (default), the data's prior labels, both, or the consensus per item (items with 2+ judgments).")
         LabelScope labels;
-        @Option(names = "--out", paramLabel = "FILE", description = "Write here (replaced only on success); default stdout.")
+        @Option(names = "--out", paramLabel = "FILE", description = "Write here (a file is replaced only on success; a FIFO or device is written through); default stdout.")
         Path out;
         @Option(names = "--batch", paramLabel = "NAME", description = "Only this batch (NAME-001) or all batches of this import (NAME); repeat for several. Default: all.")
         List<String> batches = List.of();

@@ -13,6 +13,7 @@ import org.arbiter.json.FieldException;
 import org.arbiter.json.ItemJson;
 import org.arbiter.json.Json;
 import org.arbiter.json.JudgmentJson;
+import org.arbiter.logic.importer.RecordLimit;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
 import org.arbiter.quality.GoldScore;
@@ -96,8 +97,9 @@ public final class JsonLines {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int n = 0;
-            while ((line = in.readLine()) != null) {
+            while ((line = readLine(in)) != null) {
                 n++;
+                if (line == TOO_LONG) throw ApiException.badRequest(file + ":" + n + ": " + RecordLimit.message());
                 if (line.isBlank()) continue;
                 try {
                     out.add(reader.apply(Json.parse(line)));
@@ -113,6 +115,35 @@ public final class JsonLines {
         } catch (IOException e) {
             throw ApiException.badRequest("cannot read " + file + ": " + e.getMessage());
         }
+        // an empty file is more likely a failed copy or export than a wish to import nothing
+        if (out.isEmpty()) throw ApiException.badRequest(file + ": no records");
         return new Numbered<>(file, out, lines);
+    }
+
+    /** Stands for a line over {@link RecordLimit#MAX_BYTES}, whose characters were skipped, not kept. */
+    private static final String TOO_LONG = new String("(too long)");
+
+    /**
+     * {@link BufferedReader#readLine()} without its unbounded buffer: a line of more than MAX_BYTES characters
+     * (so at least that many bytes) comes back as {@link #TOO_LONG}.
+     */
+    private static String readLine(BufferedReader in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        boolean tooLong = false;
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n') {
+            if (tooLong) continue;
+            if (line.length() == RecordLimit.MAX_BYTES) {
+                tooLong = true;
+                line = new StringBuilder();
+            } else {
+                line.append((char) c);
+            }
+        }
+        if (c < 0 && line.isEmpty() && !tooLong) return null;
+        if (tooLong) return TOO_LONG;
+        int end = line.length();
+        if (end > 0 && line.charAt(end - 1) == '\r') end--;
+        return line.substring(0, end);
     }
 }

@@ -58,6 +58,22 @@ public final class ServerStore implements AutoCloseable {
 
     /** Opens (and migrates) {@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://…}. */
     public static ServerStore open(String jdbcUrl) {
+        return open(jdbcUrl, warning -> { });
+    }
+
+    /**
+     * As {@link #open(String)}; an SQLite file (it holds gold answers) is made readable by its owner only, and
+     * {@code warnings} gets a line for each file whose mode had to be tightened.
+     */
+    public static ServerStore open(String jdbcUrl, java.util.function.Consumer<String> warnings) {
+        java.util.Optional<java.nio.file.Path> sqliteFile = sqliteFile(jdbcUrl);
+        if (sqliteFile.isPresent()) {
+            try {
+                new org.arbiter.store.OwnerOnlyFiles(org.arbiter.store.StorePaths.dataDirectory(), warnings).prepare(sqliteFile.get());
+            } catch (java.io.IOException e) {
+                throw new StoreException("cannot create the server database " + sqliteFile.get() + ": " + e.getMessage(), e);
+            }
+        }
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(jdbcUrl);
         cfg.setPoolName("arbiter-server");
@@ -87,6 +103,17 @@ public final class ServerStore implements AutoCloseable {
             throw e;
         }
         return store;
+    }
+
+    /** The file of {@code jdbc:sqlite:FILE[?…]}; none for other databases and in-memory ones. */
+    static java.util.Optional<java.nio.file.Path> sqliteFile(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:sqlite:")) return java.util.Optional.empty();
+        String rest = jdbcUrl.substring("jdbc:sqlite:".length());
+        int query = rest.indexOf('?');
+        if (query >= 0) rest = rest.substring(0, query);
+        if (rest.startsWith("file:")) rest = rest.substring("file:".length());
+        if (rest.isEmpty() || rest.startsWith(":memory:") || rest.startsWith(":resource:")) return java.util.Optional.empty();
+        return java.util.Optional.of(java.nio.file.Path.of(rest));
     }
 
     /** The URL without its password, for messages. */

@@ -1,12 +1,12 @@
 package org.arbiter.store;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Consumer;
 
 /**
  * The annotator's SQLite file. One connection, guarded by this object's monitor: SQLite has one writer at
@@ -38,10 +38,18 @@ public final class LocalStore implements AutoCloseable {
         this.batchConfigs = new BatchRepository(this);
     }
 
+    /** Opens a store; a store that had to be made private again is tightened silently (see the overload). */
     public static LocalStore open(Path file) {
+        return open(file, warning -> { });
+    }
+
+    /**
+     * Opens (creating and migrating) the store at {@code file}, made readable by its owner only (it holds the
+     * server token): {@code warnings} gets a line for each file whose mode had to be tightened.
+     */
+    public static LocalStore open(Path file, Consumer<String> warnings) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
+            new OwnerOnlyFiles(StorePaths.dataDirectory(), warnings).prepare(file);
         } catch (IOException e) {
             throw new StoreException("cannot create the folder for " + file + ": " + e.getMessage(), e);
         }

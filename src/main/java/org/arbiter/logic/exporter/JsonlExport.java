@@ -2,6 +2,7 @@ package org.arbiter.logic.exporter;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -78,13 +79,31 @@ public final class JsonlExport {
         return tally;
     }
 
+    /** Streams the rows to {@code out} as UTF-8 and flushes; {@code out} stays open. Write errors are thrown. */
+    public ExportTally writeTo(OutputStream out) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        ExportTally tally = writeTo(w);
+        w.flush();
+        out.flush();
+        return tally;
+    }
+
     /**
-     * Writes the rows to a temporary file beside {@code file} and renames it onto {@code file} only once
-     * everything is written and synced, so a failed export leaves no half file and an older export at that
-     * path stays as it was.
+     * Writes the rows to {@code file}. A regular file (or a new path) is written to a temporary file beside it
+     * and renamed onto it only once everything is written and synced, so a failed export leaves no half file
+     * and an older export at that path stays as it was. A symbolic link is followed and its target replaced
+     * that way: the link stays a link. A FIFO, a device or a socket has nothing to replace and no folder to
+     * hold a temporary file, so it is written through (never swapped for a regular file).
      */
     public ExportTally writeTo(Path file) throws IOException {
         Path target = file.toAbsolutePath();
+        if (Files.isDirectory(target)) throw new IOException("it is a folder");
+        if (writesThrough(target)) {
+            try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
+                return writeTo(out);
+            }
+        }
+        target = linkTarget(target);
         Path dir = target.getParent();
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
         boolean done = false;
@@ -108,6 +127,25 @@ public final class JsonlExport {
         } finally {
             if (!done) Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * True for a FIFO, a device or a socket (through links): written as the rows come, so a failure leaves
+     * part of the export there. Anything else is written whole or not at all.
+     */
+    public static boolean writesThrough(Path file) {
+        return Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file);
+    }
+
+    /** Follows symbolic links, also dangling ones (a new file is made where the link points). */
+    private static Path linkTarget(Path path) throws IOException {
+        if (Files.exists(path)) return path.toRealPath();
+        Path p = path;
+        for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+            if (hops == 40) throw new IOException("too many levels of symbolic links");
+            p = p.getParent().resolve(Files.readSymbolicLink(p));
+        }
+        return p;
     }
 
     /** Temporary files are private (0600); an export should get the mode of the file it replaces, else 0644. */

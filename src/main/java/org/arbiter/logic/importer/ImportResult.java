@@ -10,21 +10,24 @@ import java.util.Set;
  * @param repeated   records without an id that occur again, identical, later in the same file (imported once)
  * @param errors     the first bad lines, at most {@link Importer#ERROR_CAP}
  * @param errorCount all bad lines found
+ * @param empty      the file holds no record at all (empty, blank lines only, or {@code []}): refused, since
+ *                   "0 imported" would read as success for a file that was cut off or never written
  */
 public record ImportResult(String file, ImportFormat format, Set<String> batches, int imported, int skipped,
                            int repeated,
-                           List<ImportError> errors, int errorCount) {
+                           List<ImportError> errors, int errorCount, boolean empty) {
     public ImportResult {
         batches = Set.copyOf(batches);
         errors = List.copyOf(errors);
     }
 
     public boolean ok() {
-        return errorCount == 0;
+        return errorCount == 0 && !empty;
     }
 
-    /** "FILE: 120 imported, 3 skipped (already present), batch NAME, format F" */
+    /** "FILE: 120 imported, 3 skipped (already present), batch NAME, format F", or "FILE: no records" */
     public String summary() {
+        if (empty) return file + ": no records";
         if (!ok()) return file + ": nothing imported (" + errorCount + " bad line" + (errorCount == 1 ? "" : "s") + ")";
         return file + ": " + imported + " imported, " + skipped + " skipped (already present), "
                 + (repeated > 0 ? repeated + " repeated in the file (imported once), " : "") + "batch "

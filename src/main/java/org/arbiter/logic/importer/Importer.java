@@ -65,7 +65,7 @@ public final class Importer {
                 } finally {
                     progress.finished();
                 }
-                if (run.errorCount > 0) throw new Rejected();
+                if (run.errorCount > 0 || run.records == 0) throw new Rejected();
                 return run.result();
             });
         } catch (Rejected r) {
@@ -85,7 +85,7 @@ public final class Importer {
     }
 
     private static ImportResult failed(String file, String field, String expected) {
-        return new ImportResult(file, null, Set.of(), 0, 0, 0, List.of(new ImportError(file, 0, field, expected)), 1);
+        return new ImportResult(file, null, Set.of(), 0, 0, 0, List.of(new ImportError(file, 0, field, expected)), 1, false);
     }
 
     /** Thrown inside the transaction to roll it back once the whole file has been checked. */
@@ -107,6 +107,7 @@ public final class Importer {
         ImportFormat format;
         RecordParser parser;
         int errorCount;
+        long records;
         int imported;
         int skipped;
         int repeated;
@@ -122,6 +123,7 @@ public final class Importer {
 
         @Override
         public void record(long line, JsonNode record) {
+            records++;
             if (undetectable) return;
             if (parser == null) {
                 Optional<ImportFormat> detected = FormatDetector.detect(record);
@@ -166,13 +168,23 @@ public final class Importer {
 
         @Override
         public void problem(long line, String field, String expected) {
+            add(new ImportError(file, line, field, expected));
+        }
+
+        @Override
+        public void tooLarge(long line) {
+            add(ImportError.whole(file, line, RecordLimit.message()));
+        }
+
+        private void add(ImportError error) {
+            records++;
             errorCount++;
-            if (errors.size() < ERROR_CAP) errors.add(new ImportError(file, line, field, expected));
+            if (errors.size() < ERROR_CAP) errors.add(error);
         }
 
         ImportResult result() {
-            if (errorCount > 0) return new ImportResult(file, format, Set.of(), 0, 0, 0, errors, errorCount);
-            return new ImportResult(file, format, batches, imported, skipped, repeated, List.of(), 0);
+            if (errorCount > 0) return new ImportResult(file, format, Set.of(), 0, 0, 0, errors, errorCount, false);
+            return new ImportResult(file, format, batches, imported, skipped, repeated, List.of(), 0, records == 0);
         }
     }
 }

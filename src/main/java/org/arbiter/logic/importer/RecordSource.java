@@ -22,13 +22,17 @@ import tools.jackson.databind.JsonNode;
 /**
  * Streams the records of a file: JSONL (one object per line; BOM, CRLF and blank lines accepted, each line
  * decoded as strict UTF-8) or one JSON array of objects (AlpacaEval's annotations.json), whose "line" is
- * where each element starts. Only one record is in memory at a time.
+ * where each element starts. Only one record is in memory at a time, and none larger than
+ * {@link RecordLimit#MAX_BYTES}: the bytes of a longer one are skipped, not collected.
  */
 final class RecordSource {
     interface Sink {
         void record(long line, JsonNode record);
 
         void problem(long line, String field, String expected);
+
+        /** The record starting on {@code line} is over {@link RecordLimit#MAX_BYTES}; it was not read. */
+        void tooLarge(long line);
     }
 
     private static final int CHUNK = 1 << 16;
@@ -58,18 +62,29 @@ final class RecordSource {
     private void readLines(byte[] chunk, int pos, int limit, Sink sink) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer scratch = CharBuffer.allocate(CHUNK);
         byte[] line = new byte[1024];
         int len = 0;
+        boolean oversized = false;
         long number = 0;
         while (limit > 0) {
             for (int i = pos; i < limit; i++) {
                 byte b = chunk[i];
                 if (b == '\n') {
                     number++;
-                    handleLine(line, len, number, decoder, sink);
+                    if (oversized) sink.tooLarge(number);
+                    else handleLine(line, len, number, decoder, scratch, sink);
                     len = 0;
-                } else {
-                    if (len == line.length) line = Arrays.copyOf(line, line.length * 2);
+                    oversized = false;
+                } else if (!oversized) {
+                    if (len == RecordLimit.MAX_BYTES) {
+                        // the rest of this line is skipped; keep neither it nor the part already read
+                        oversized = true;
+                        len = 0;
+                        line = new byte[1024];
+                        continue;
+                    }
+                    if (len == line.length) line = Arrays.copyOf(line, Math.min(line.length * 2, RecordLimit.MAX_BYTES));
                     line[len++] = b;
                 }
             }
@@ -78,26 +93,35 @@ final class RecordSource {
             pos = 0;
             limit = fill(chunk);
         }
-        if (len > 0) handleLine(line, len, number + 1, decoder, sink);
+        if (oversized) sink.tooLarge(number + 1);
+        else if (len > 0) handleLine(line, len, number + 1, decoder, scratch, sink);
     }
 
-    private static void handleLine(byte[] bytes, int len, long number, CharsetDecoder decoder, Sink sink) {
+    /**
+     * Checks the line is strict UTF-8 through a small buffer, then lets Jackson parse the bytes themselves:
+     * decoding the whole line to a String first would need three times its size in heap.
+     */
+    private static void handleLine(byte[] bytes, int len, long number, CharsetDecoder decoder, CharBuffer scratch, Sink sink) {
         if (len > 0 && bytes[len - 1] == '\r') len--;
         decoder.reset();
         ByteBuffer in = ByteBuffer.wrap(bytes, 0, len);
-        CharBuffer out = CharBuffer.allocate(len);
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) result = decoder.flush(out);
+        boolean blank = true;
+        CoderResult result;
+        do {
+            scratch.clear();
+            result = decoder.decode(in, scratch, true);
+            if (!result.isError() && !result.isOverflow()) result = decoder.flush(scratch);
+            scratch.flip();
+            for (int i = 0; blank && i < scratch.limit(); i++) blank = Character.isWhitespace(scratch.get(i));
+        } while (result.isOverflow());
         if (result.isError()) {
             sink.problem(number, "(encoding)", "UTF-8 text, found an invalid byte at byte " + (in.position() + 1) + " of the line");
             return;
         }
-        out.flip();
-        String text = out.toString();
-        if (text.isBlank()) return;
+        if (blank) return;
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(text);
+            node = Json.MAPPER.readTree(bytes, 0, len);
         } catch (JacksonException e) {
             sink.problem(number, "(json)", "one complete JSON object per line (" + describe(e) + ")");
             return;
@@ -109,7 +133,7 @@ final class RecordSource {
         sink.record(number, node);
     }
 
-    private void readArray(InputStream stream, Sink sink) {
+    private void readArray(HeadThenRest stream, Sink sink) {
         try (JsonParser p = Json.MAPPER.createParser(stream)) {
             p.nextToken();
             while (true) {
@@ -125,7 +149,17 @@ final class RecordSource {
                     sink.problem(line, "(element)", "a JSON object, found " + t.name().toLowerCase().replace('_', ' '));
                     continue;
                 }
-                JsonNode node = p.readValueAsTree();
+                JsonNode node;
+                stream.limitNext(RecordLimit.MAX_BYTES);
+                try {
+                    node = p.readValueAsTree();
+                } catch (JacksonException e) {
+                    if (!(e.getCause() instanceof RecordTooLarge)) throw e;
+                    // the parser cannot resume inside the element: the rest of the file goes unread
+                    sink.tooLarge(line);
+                    return;
+                }
+                stream.limitNext(Long.MAX_VALUE);
                 sink.record(line, node);
             }
             if (p.nextToken() != null) {
@@ -161,18 +195,39 @@ final class RecordSource {
         return b == ' ' || b == '\t' || b == '\r' || b == '\n';
     }
 
-    /** The bytes already read to sniff the format, then the rest of the file (counted for progress). */
+    /** Thrown by {@link HeadThenRest} past its limit; Jackson hands it back as the cause of its exception. */
+    private static final class RecordTooLarge extends IOException {
+        RecordTooLarge() {
+            super(RecordLimit.message());
+        }
+    }
+
+    /**
+     * The bytes already read to sniff the format, then the rest of the file (counted for progress). Can
+     * refuse to deliver more than a record's worth of bytes, so one huge array element fails early instead
+     * of filling the heap.
+     */
     private final class HeadThenRest extends InputStream {
+        /** What Jackson may have read ahead of the element it is at (its buffers are 8 KB). */
+        private static final long READ_AHEAD = 64 << 10;
+
         private final byte[] head;
         private int pos;
         private final int limit;
         private final InputStream rest;
+        private long delivered;
+        private long ceiling = Long.MAX_VALUE;
 
         HeadThenRest(byte[] head, int pos, int limit, InputStream rest) {
             this.head = head;
             this.pos = pos;
             this.limit = limit;
             this.rest = rest;
+        }
+
+        /** Delivers at most about {@code bytes} more (an element starts at or before what was delivered). */
+        void limitNext(long bytes) {
+            ceiling = bytes == Long.MAX_VALUE ? Long.MAX_VALUE : delivered + bytes + READ_AHEAD;
         }
 
         @Override
@@ -184,14 +239,17 @@ final class RecordSource {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            if (delivered > ceiling) throw new RecordTooLarge();
             if (pos < limit) {
                 int n = Math.min(len, limit - pos);
                 System.arraycopy(head, pos, b, off, n);
                 pos += n;
+                delivered += n;
                 return n;
             }
             int n = rest.read(b, off, len);
             if (n > 0) {
+                delivered += n;
                 bytesRead += n;
                 progress.accept(bytesRead);
             }
