@@ -31,7 +31,7 @@ public final class LocalStore implements AutoCloseable {
         this.connection = connection;
         this.items = new ItemRepository(this);
         this.judgments = new JudgmentRepository(this);
-        this.outbox = this.outbox();
+        this.outbox = new Outbox(this);
         this.drafts = new DraftRepository(this);
         this.settings = new SettingsRepository(this);
         this.skips = new SkipRepository(this);
