@@ -24,7 +24,7 @@ import org.arbiter.model.Response;
  * compiles) and run, each a sandboxed step with its own limits, in a fresh work directory deleted afterwards.
  * Without a working sandbox nothing runs: the verdict is {@code not_run} with the reason and the fix.
  */
-public final class CodeCheck implements Check {
+public final class CodeCheck implements Check, AutoCloseable {
     public static final String KIND = "code";
     /** Where bubblewrap, prlimit and setpriv are looked for, whatever the user's PATH says. */
     private static final String SYSTEM_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -35,6 +35,8 @@ public final class CodeCheck implements Check {
     private final Path tempRoot;
     private String probeProblem;
     private boolean probed;
+    private Path goCache;
+    private String goCacheProblem;
 
     /**
      * @param sandbox     null when there is none; {@code unavailable} then says why and how to fix it
@@ -128,6 +130,12 @@ public final class CodeCheck implements Check {
             Files.writeString(work.resolve(language.fileName()), program.source(), StandardCharsets.UTF_8);
             sandbox.claim(work);
             Map<String, String> env = environment(language, found);
+            if (language == CodeLanguage.GO) {
+                String cacheProblem = warmGoCache(found, env);
+                if (cacheProblem != null) return new Outcome(CodeVerdict.COMPILE_ERROR, null, null, cacheProblem);
+                copyTree(goCache, work.resolve(".gocache"));
+                sandbox.claim(work);
+            }
             List<String> compile = language.compile(found.tools(), program.source());
             if (compile != null) {
                 SandboxResult c = sandbox.run(work, compile, language.compileLimits(), env, found.readOnlyBinds());
@@ -187,6 +195,48 @@ public final class CodeCheck implements Check {
         }
         probed = true;
         return probeProblem;
+    }
+
+    /**
+     * Builds testify and its dependencies once into a Go build cache that every Go check starts from (a copy: a
+     * run must not be able to poison the next one's cache). From a cold cache each build takes a minute.
+     */
+    private synchronized String warmGoCache(Toolchains.Found found, Map<String, String> env) throws IOException, InterruptedException {
+        if (goCache != null || goCacheProblem != null) return goCacheProblem;
+        Path warm = Files.createTempDirectory(tempRoot, "arbiter-gocache-");
+        Files.writeString(warm.resolve("warm_test.go"), GO_WARM_UP);
+        sandbox.claim(warm);
+        SandboxResult r = sandbox.run(warm, List.of(found.tools().get("go"), "test", "-c", "-o", "warm.test", "warm_test.go"),
+                GO_WARM_UP_LIMITS, env, found.readOnlyBinds());
+        if (r.exitCode() != 0) {
+            deleteQuietly(warm);
+            goCacheProblem = "cannot build the Go test library (testify); fix: sudo apt-get install golang-github-stretchr-testify-dev\n"
+                    + Excerpt.head(r.output());
+            return goCacheProblem;
+        }
+        goCache = warm.resolve(".gocache");
+        return null;
+    }
+
+    private static final String GO_WARM_UP = "package main\n\nimport (\n    \"testing\"\n    \"github.com/stretchr/testify/assert\"\n)\n\n"
+            + "func TestWarm(t *testing.T) {\n    assert.Equal(t, 1, 1)\n}\n";
+    private static final Limits GO_WARM_UP_LIMITS = Limits.of(java.time.Duration.ofSeconds(300), 300, 2048, 512);
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+    }
+
+    /** Deletes the shared Go build cache. */
+    @Override
+    public synchronized void close() {
+        if (goCache != null) deleteQuietly(goCache.getParent());
+        goCache = null;
     }
 
     private static boolean startFailed(SandboxResult r) {

@@ -122,7 +122,7 @@ public enum CodeLanguage {
         return switch (this) {
             // GOPATH mode finds testify where Debian's golang-github-stretchr-testify-dev puts it; nothing is fetched
             case GO -> Map.of("GO111MODULE", "off", "GOPATH", "/usr/share/gocode", "GOCACHE", Sandbox.WORK + "/.gocache",
-                    "GOFLAGS", "-buildvcs=false", "CGO_ENABLED", "0", "GOTOOLCHAIN", "local");
+                    "GOFLAGS", "-buildvcs=false", "GOTOOLCHAIN", "local");
             case RUST -> Map.of("RUST_BACKTRACE", "0");
             case JAVA -> Map.of("JAVA_TOOL_OPTIONS", "-XX:-UsePerfData");
             default -> Map.of();
