@@ -24,7 +24,7 @@ public enum CodeLanguage {
             Pattern.compile("\\bassert\\s*\\("), Pattern.compile("Assertion `.*' failed"),
             Pattern.compile("std::bad_alloc|Cannot allocate memory|virtual memory exhausted|out of memory")),
     GO("go", List.of("go", "golang"), "main_test.go", List.of("go"),
-            Pattern.compile("\\bassert\\.\\w+\\s*\\("), Pattern.compile("--- FAIL|Error Trace:"),
+            Pattern.compile("\\bassert\\.\\w+\\s*\\("), Pattern.compile("Error Trace:"),
             Pattern.compile("out of memory|cannot allocate memory")),
     RUST("rust", List.of("rust", "rs"), "main.rs", List.of("rustc"),
             Pattern.compile("\\bassert(_eq|_ne)?!\\s*\\("), Pattern.compile("assertion failed|assertion `"),

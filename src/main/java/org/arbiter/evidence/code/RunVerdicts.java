@@ -40,7 +40,7 @@ final class RunVerdicts {
         Matcher failure = language.assertionFailure().matcher(output);
         boolean asserted = failure.find();
         int at = asserted ? failure.start() : 0;
-        if (asserted || (index > 0 && line == program.assertionLines().get(index - 1))) {
+        if (asserted) {
             Integer passed = null;
             if (total != null && index > 0) {
                 passed = language == CodeLanguage.GO ? Math.max(0, total - count(output, "Error Trace:")) : index - 1;
