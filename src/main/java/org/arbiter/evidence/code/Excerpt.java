@@ -12,8 +12,14 @@ final class Excerpt {
         return t.length() <= CHARS ? t : t.substring(0, CHARS) + "\n…";
     }
 
-    /** From the first line containing {@code from} (or the start), {@link #CHARS} at most. */
-    static String from(String text, int from) {
-        return head(text.substring(Math.max(0, text.lastIndexOf('\n', Math.max(0, from - 1)) + 1)));
+    /**
+     * The start of the output (what the program printed) and the output from the line at {@code from} (the
+     * failure), {@link #CHARS} at most in all.
+     */
+    static String around(String text, int from) {
+        int line = Math.max(0, text.lastIndexOf('\n', Math.max(0, from - 1)) + 1);
+        if (line <= CHARS / 4) return head(text);
+        return text.substring(0, CHARS / 4).strip() + "\n…\n" + head(text.substring(line)).substring(0,
+                Math.min(head(text.substring(line)).length(), CHARS * 3 / 4));
     }
 }

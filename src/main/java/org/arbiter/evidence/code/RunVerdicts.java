@@ -47,7 +47,7 @@ final class RunVerdicts {
             }
             String which = index > 0 ? "test " + index + (total != null ? " of " + total : "") + " failed: " + program.line(line)
                     : "a test failed";
-            return new Outcome(CodeVerdict.FAILED, passed, total, which + "\n" + Excerpt.from(output, at));
+            return new Outcome(CodeVerdict.FAILED, passed, total, which + "\n" + Excerpt.around(output, at));
         }
         String where = line > 0 ? " in test " + index + ": " + program.line(line) : "";
         return new Outcome(CodeVerdict.RUNTIME_ERROR, index > 0 ? index - 1 : null, total,
