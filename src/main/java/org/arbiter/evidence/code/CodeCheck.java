@@ -37,6 +37,8 @@ public final class CodeCheck implements Check, AutoCloseable {
     private boolean probed;
     private Path goCache;
     private String goCacheProblem;
+    private Path rustCrates;
+    private String rustCratesProblem;
 
     /**
      * @param sandbox     null when there is none; {@code unavailable} then says why and how to fix it
@@ -118,25 +120,51 @@ public final class CodeCheck implements Check, AutoCloseable {
         if (code == null) {
             return new Outcome(CodeVerdict.COMPILE_ERROR, null, null, "the response has no " + language.wireName() + " code block");
         }
-        if (language == CodeLanguage.RUST && TestProgram.needsRustCrates(code + "\n" + ref.tests())) {
-            return Outcome.notRun("the code uses the rand, regex or md5 crates, which the sandbox's rustc does not provide yet");
+        boolean crates = language == CodeLanguage.RUST && TestProgram.needsRustCrates(code + "\n" + ref.tests());
+        if (crates) {
+            Optional<Path> cargo = toolchains.find("cargo");
+            if (cargo.isEmpty()) return Outcome.notRun("the code uses the rand, regex or md5 crates: no cargo on the PATH; fix: "
+                    + "sudo apt-get install cargo librust-rand-dev librust-regex-dev librust-md5-dev");
+            Map<String, String> tools = new LinkedHashMap<>(found.tools());
+            tools.put("cargo", cargo.get().toString());
+            found = new Toolchains.Found(tools, List.of(), found.readOnlyBinds());
         }
         String problem = probe();
         if (problem != null) return Outcome.notRun(problem);
-        TestProgram program = TestProgram.compose(language, code, ref, item.meta());
+        TestProgram program = TestProgram.compose(language, code, ref, item.meta(), crates);
         Path work = null;
         try {
             work = Files.createTempDirectory(tempRoot, "arbiter-check-");
+            Map<String, String> env = environment(language, found);
+            if (crates) {
+                String crateProblem = warmRustCrates(found, env);
+                if (crateProblem != null) return Outcome.notRun(crateProblem);
+                copyTree(rustCrates, work);
+                Files.writeString(work.resolve("src").resolve(language.fileName()), program.source(), StandardCharsets.UTF_8);
+                sandbox.claim(work);
+                return compileAndRun(program, work, List.of(found.tools().get("cargo"), "test", "--offline", "--no-run", "-q"),
+                        List.of(found.tools().get("cargo"), "test", "--offline", "-q", "--", "--test-threads=1"), env, found);
+            }
             Files.writeString(work.resolve(language.fileName()), program.source(), StandardCharsets.UTF_8);
             sandbox.claim(work);
-            Map<String, String> env = environment(language, found);
             if (language == CodeLanguage.GO) {
                 String cacheProblem = warmGoCache(found, env);
                 if (cacheProblem != null) return new Outcome(CodeVerdict.COMPILE_ERROR, null, null, cacheProblem);
                 copyTree(goCache, work.resolve(".gocache"));
                 sandbox.claim(work);
             }
-            List<String> compile = language.compile(found.tools(), program.source());
+            return compileAndRun(program, work, language.compile(found.tools(), program.source()), language.run(found.tools()), env, found);
+        } catch (IOException e) {
+            return Outcome.notRun("could not prepare the work directory: " + e.getMessage());
+        } finally {
+            if (work != null) deleteQuietly(work);
+        }
+    }
+
+    private Outcome compileAndRun(TestProgram program, Path work, List<String> compile, List<String> run, Map<String, String> env,
+                                  Toolchains.Found found) throws IOException, InterruptedException {
+        CodeLanguage language = program.language();
+        {
             if (compile != null) {
                 SandboxResult c = sandbox.run(work, compile, language.compileLimits(), env, found.readOnlyBinds());
                 if (startFailed(c)) return Outcome.notRun(sandboxFailure(c.stderr()));
@@ -149,15 +177,42 @@ public final class CodeCheck implements Check, AutoCloseable {
                     return new Outcome(v, 0, total(program), Excerpt.head(c.output()));
                 }
             }
-            SandboxResult r = sandbox.run(work, language.run(found.tools()), language.runLimits(), env, found.readOnlyBinds());
+            SandboxResult r = sandbox.run(work, run, language.runLimits(), env, found.readOnlyBinds());
             if (startFailed(r)) return Outcome.notRun(sandboxFailure(r.stderr()));
             return RunVerdicts.classify(program, r, language.runLimits());
-        } catch (IOException e) {
-            return Outcome.notRun("could not prepare the work directory: " + e.getMessage());
-        } finally {
-            if (work != null) deleteQuietly(work);
         }
     }
+
+    /**
+     * A cargo project depending on rand, regex and md5 from Debian's packaged sources (librust-*-dev, offline),
+     * built once; each check gets a copy with its own src/main.rs, so only that file is compiled again.
+     */
+    private synchronized String warmRustCrates(Toolchains.Found found, Map<String, String> env) throws IOException, InterruptedException {
+        if (rustCrates != null || rustCratesProblem != null) return rustCratesProblem;
+        Path warm = Files.createTempDirectory(tempRoot, "arbiter-crates-");
+        Files.createDirectories(warm.resolve("src"));
+        Files.createDirectories(warm.resolve(".cargo"));
+        Files.writeString(warm.resolve("Cargo.toml"), CARGO_TOML);
+        Files.writeString(warm.resolve(".cargo/config.toml"), CARGO_CONFIG);
+        Files.writeString(warm.resolve("src/main.rs"), "fn main() {}\n");
+        sandbox.claim(warm);
+        SandboxResult r = sandbox.run(warm, List.of(found.tools().get("cargo"), "test", "--offline", "--no-run", "-q"),
+                GO_WARM_UP_LIMITS, env, found.readOnlyBinds());
+        if (r.exitCode() != 0) {
+            deleteQuietly(warm);
+            rustCratesProblem = "cannot build the crates rand, regex and md5 offline; fix: sudo apt-get install cargo "
+                    + "librust-rand-dev librust-regex-dev librust-md5-dev\n" + Excerpt.head(r.output());
+            return rustCratesProblem;
+        }
+        Files.delete(warm.resolve("src/main.rs"));
+        rustCrates = warm;
+        return null;
+    }
+
+    private static final String CARGO_TOML = "[package]\nname = \"check\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\n"
+            + "rand = \"0.8\"\nregex = { version = \"1\", default-features = false, features = [\"std\", \"unicode\"] }\nmd5 = \"0.7\"\n";
+    private static final String CARGO_CONFIG = "[source.crates-io]\nreplace-with = \"debian\"\n\n[source.debian]\n"
+            + "directory = \"/usr/share/cargo/registry\"\n\n[net]\noffline = true\n";
 
     private static Integer total(TestProgram program) {
         return program.assertionLines().isEmpty() ? null : program.assertionLines().size();
@@ -227,7 +282,7 @@ public final class CodeCheck implements Check, AutoCloseable {
             for (Path p : (Iterable<Path>) files::iterator) {
                 Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
+                else Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
     }
@@ -236,7 +291,9 @@ public final class CodeCheck implements Check, AutoCloseable {
     @Override
     public synchronized void close() {
         if (goCache != null) deleteQuietly(goCache.getParent());
+        if (rustCrates != null) deleteQuietly(rustCrates);
         goCache = null;
+        rustCrates = null;
     }
 
     private static boolean startFailed(SandboxResult r) {

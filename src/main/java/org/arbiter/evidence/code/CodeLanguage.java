@@ -123,7 +123,7 @@ public enum CodeLanguage {
             // GOPATH mode finds testify where Debian's golang-github-stretchr-testify-dev puts it; nothing is fetched
             case GO -> Map.of("GO111MODULE", "off", "GOPATH", "/usr/share/gocode", "GOCACHE", Sandbox.WORK + "/.gocache",
                     "GOFLAGS", "-buildvcs=false", "GOTOOLCHAIN", "local");
-            case RUST -> Map.of("RUST_BACKTRACE", "0");
+            case RUST -> Map.of("RUST_BACKTRACE", "0", "CARGO_HOME", Sandbox.WORK + "/.cargo-home", "CARGO_TERM_COLOR", "never");
             case JAVA -> Map.of("JAVA_TOOL_OPTIONS", "-XX:-UsePerfData");
             default -> Map.of();
         };

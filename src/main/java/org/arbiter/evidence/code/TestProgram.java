@@ -28,13 +28,19 @@ public record TestProgram(CodeLanguage language, String source, List<Integer> as
      * @param meta the item's meta: HumanEvalPack items imported as they are keep Go's {@code test_setup} there
      */
     public static TestProgram compose(CodeLanguage language, String code, Reference reference, Map<String, Object> meta) {
+        return compose(language, code, reference, meta, false);
+    }
+
+    /** @param withCrates Rust built by cargo with rand, regex and md5: their {@code use} lines stay */
+    public static TestProgram compose(CodeLanguage language, String code, Reference reference, Map<String, Object> meta,
+                                      boolean withCrates) {
         String tests = reference.tests();
         String before = switch (language) {
             case PYTHON -> code.stripTrailing() + "\n\n";
             case JAVASCRIPT -> JS_PRELUDE + code.stripTrailing() + "\n";
             case JAVA, CPP -> code.stripTrailing() + "\n";
             case GO -> goSetup(reference, meta).stripTrailing() + "\n" + GO_PACKAGE.matcher(code).replaceAll("").stripTrailing() + "\n";
-            case RUST -> RUST_CRATE_USE.matcher(code).replaceAll("").stripTrailing() + "\n";
+            case RUST -> (withCrates ? code : RUST_CRATE_USE.matcher(code).replaceAll("")).stripTrailing() + "\n";
         };
         String after = tests;
         if (language == CodeLanguage.PYTHON && reference.entryPoint() != null
