@@ -11,16 +11,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds the toolchains on a PATH. A tool outside the system directories (an SDK in /opt, a rustup toolchain
- * in the home directory) is made visible in the sandbox read-only, and only its own installation.
+ * Finds the toolchains on a PATH. A tool outside the system directories (an SDK in /opt) is made visible in
+ * the sandbox read-only, only its own installation. Tools in the home directory (pyenv shims, rustup proxies)
+ * are passed over for the next one on the PATH: exposing them would expose the home (rustup's ~/.cargo also
+ * holds registry credentials), and the shims need the home to work anyway.
  */
 public final class Toolchains {
     private static final List<String> SYSTEM = List.of("/usr/", "/bin/", "/sbin/", "/lib/", "/lib64/");
 
     private final List<Path> path;
+    private final Path home;
 
     /** @param pathVariable the PATH to search, e.g. {@code System.getenv("PATH")} */
     public Toolchains(String pathVariable) {
+        this(pathVariable, Path.of(System.getProperty("user.home", "/")));
+    }
+
+    public Toolchains(String pathVariable, Path home) {
+        this.home = home.toAbsolutePath().normalize();
         List<Path> dirs = new ArrayList<>();
         if (pathVariable != null) {
             for (String d : pathVariable.split(File.pathSeparator)) if (!d.isBlank()) dirs.add(Path.of(d));
@@ -32,13 +40,15 @@ public final class Toolchains {
     public Optional<Path> find(String name) {
         for (Path dir : path) {
             Path p = dir.resolve(name);
-            if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-                try {
-                    return Optional.of(p.toRealPath());
-                } catch (IOException e) {
-                    return Optional.of(p);
-                }
+            if (!Files.isRegularFile(p) || !Files.isExecutable(p)) continue;
+            Path real;
+            try {
+                real = p.toRealPath();
+            } catch (IOException e) {
+                real = p.toAbsolutePath();
             }
+            if (home.getNameCount() > 0 && (real.startsWith(home) || p.toAbsolutePath().startsWith(home))) continue;
+            return Optional.of(real);
         }
         return Optional.empty();
     }
