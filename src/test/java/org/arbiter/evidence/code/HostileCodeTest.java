@@ -76,6 +76,20 @@ class HostileCodeTest {
     }
 
     @Test
+    void compiledCodeMeetsTheSameLimits() throws Exception {
+        String code = "#include <cstring>\n#include <unistd.h>\nchar* kept;\nlong f() {\n    for (int i = 0; i < 200; i++) if (fork() == 0) { setsid();"
+                + " if (fork() == 0) execlp(\"sleep\", \"sleep\", \"3600.5151\", (char*) 0); _exit(0); }\n"
+                + "    kept = new char[8L << 30];\n    memset(kept, 1, 8L << 30);\n    return kept[12345];\n}\n";
+        String tests = "#undef NDEBUG\n#include <assert.h>\nint main() {\n    assert (f() == 1);\n}\n";
+        Item item = new Item("hostile-cpp", "t", Domain.CODE, Prompt.text("p"), List.of(new Response("a", null, "```cpp\n" + code + "```")),
+                new Reference(null, null, tests, "cpp", "f", null), null, Map.of(), List.of());
+        CheckResult r = check.run(item, item.a());
+        assertThat(r.verdict()).as(r.detail()).isEqualTo("memory_limit");
+        assertThat(r.detail()).contains("std::bad_alloc");
+        assertThat(processesWith("3600.5151")).isZero();
+    }
+
+    @Test
     void writesOutsideTheWorkDirectoryChangeNothing() throws Exception {
         Path target = dir.resolve("written-by-sandbox");
         CheckResult r = run("import os\nfor p in [" + quote(target) + ", '/tmp/escaped', '/usr/escaped', '../escaped', '/escaped']:\n"
