@@ -58,6 +58,7 @@ class CodeCorpusVerdictsTest {
             }
         }
         pool.shutdown();
+        check.close();
         msByLanguage.forEach((lang, ms) -> System.out.println(lang + " ms " + ms));
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
         assertEquals(full ? 132 : 24, runs.size());
