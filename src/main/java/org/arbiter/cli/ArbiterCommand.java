@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 ServerCommand.class,
                 LoginCommand.class,
                 SyncCommand.class,
+                VerifyCommand.class,
         })
 public final class ArbiterCommand implements Runnable {
     /** Data errors (bad input files, failed checks). Usage errors are picocli's 2. */

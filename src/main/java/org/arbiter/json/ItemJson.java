@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The native Arbiter item format, one object per JSONL line:
  * {@code {"id", "batch"?, "domain"?, "prompt": markdown | [{role, content}], "responses": [{id, model,
- * content, steps?}], "reference"?, "gold"?, "meta"?, "prior_labels"?}}. Used by the native importer, the
+ * content, steps?}], "reference"?: {answer?, solution?, tests?, language?, entry_point?, test_setup?}, "gold"?, "meta"?, "prior_labels"?}}. Used by the native importer, the
  * local store and the sync protocol, so all three read and write the same shape.
  */
 public final class ItemJson {
@@ -52,6 +52,8 @@ public final class ItemJson {
             putIfNotNull(ro, "solution", ref.solution());
             putIfNotNull(ro, "tests", ref.tests());
             putIfNotNull(ro, "language", ref.language());
+            putIfNotNull(ro, "entry_point", ref.entryPoint());
+            putIfNotNull(ro, "test_setup", ref.testSetup());
         }
         if (item.gold() != null) o.set("gold", Json.toNode(item.gold()));
         if (!item.meta().isEmpty()) o.set("meta", Json.toNode(item.meta()));
@@ -124,7 +126,8 @@ public final class ItemJson {
         JsonNode ref = Json.optObject(o, "reference", "");
         if (ref != null) {
             reference = new Reference(Json.optString(ref, "answer", "reference"), Json.optString(ref, "solution", "reference"),
-                    Json.optString(ref, "tests", "reference"), Json.optString(ref, "language", "reference"));
+                    Json.optString(ref, "tests", "reference"), Json.optString(ref, "language", "reference"),
+                    Json.optString(ref, "entry_point", "reference"), Json.optString(ref, "test_setup", "reference"));
         }
         JsonNode gold = Json.optObject(o, "gold", "");
         JsonNode meta = Json.optObject(o, "meta", "");

@@ -12,6 +12,9 @@ public final class FormatDetector {
     public static Optional<ImportFormat> detect(JsonNode record) {
         if (record == null || !record.isObject()) return Optional.empty();
         if (has(record, "responses") && has(record, "prompt")) return Optional.of(ImportFormat.ARBITER);
+        if (has(record, "entry_point") && (has(record, "response_a") || has(record, "canonical_solution"))) {
+            return Optional.of(ImportFormat.HUMANEVALPACK);
+        }
         if (has(record, "question") && has(record, "label")) return Optional.of(ImportFormat.PRM800K);
         if (has(record, "input") && has(record, "preferred_output")) return Optional.of(ImportFormat.OPENAI);
         if (has(record, "instruction") && has(record, "output_1") && has(record, "output_2")) {

@@ -12,7 +12,8 @@ public enum ImportFormat {
     ULTRAFEEDBACK("ultrafeedback", UltraFeedbackParser::new),
     ALPACA_EVAL("alpaca-eval", AlpacaEvalParser::new),
     PRM800K("prm800k", Prm800kParser::new),
-    OPENAI("openai", OpenAiParser::new);
+    OPENAI("openai", OpenAiParser::new),
+    HUMANEVALPACK("humanevalpack", HumanEvalPackParser::new);
 
     private final String wireName;
     private final Supplier<RecordParser> parser;
