@@ -246,6 +246,11 @@ final class AnswerComparator {
                 && (Double.isFinite(rv) || Double.isFinite(av))) {
             return Outcome.mismatch("infinity against a finite value");
         }
+        if (Double.isInfinite(rv) != Double.isInfinite(av) && !Double.isNaN(rv) && !Double.isNaN(av)
+                && Math.abs(Double.isInfinite(rv) ? av : rv) < 1e300) {
+            // one side overflowed a double (beyond 1.8e308), the other is far below it
+            return Outcome.mismatch("different magnitudes");
+        }
         if (!Double.isFinite(rv) || !Double.isFinite(av)) return Outcome.undecided("a value too large or undefined to compare");
         if (Math.abs(rv - av) <= REL * Math.max(1, Math.max(Math.abs(rv), Math.abs(av)))) {
             return Outcome.match("equal values (relative 1e-9)");

@@ -15,7 +15,7 @@ final class AnswerReader {
     private static final Pattern NAME = Pattern.compile(
             "(?:(?:\\\\(?:mathbf|vec|bold|boldsymbol|overrightarrow|mathrm)\\s*\\{[A-Za-z]+\\}|\\\\?[A-Za-z]+)(?:\\s*_\\s*(?:\\{[^{}]*\\}|\\\\?[A-Za-z0-9]+))?'*\\s*)+(?:\\([^()]*\\))?\\s*");
     private static final Pattern CHOICE = Pattern.compile("\\(?([A-E])\\)?");
-    private static final Pattern BASE = Pattern.compile("([0-9A-Fa-f]+)\\s*_\\s*\\{?(\\d+)\\}?");
+    private static final Pattern BASE = Pattern.compile("(\\d[0-9A-F]*)\\s*_\\s*\\{?(\\d+)\\}?");
     private static final Pattern WORDS = Pattern.compile("[A-Za-z][A-Za-z '\\-]*");
     private static final Pattern THOUSANDS = Pattern.compile("-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?");
     private static final Pattern RELATION = Pattern.compile("[<>]|\\\\(?:le|ge|lt|gt|neq|ne)(?![a-zA-Z])");

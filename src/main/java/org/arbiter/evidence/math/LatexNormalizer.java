@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * reported, because whether {@code 25\%} equals {@code 25} or {@code 0.25} is the comparison's decision.
  */
 final class LatexNormalizer {
-    private static final Pattern UNIT_TEXT = Pattern.compile("\\\\(?:text|textbf|textit|mbox|mathrm)\\s*\\{([^{}]*)\\}(\\^\\{?\\d\\}?)?");
+    private static final Pattern UNIT_TEXT = Pattern.compile("(?<![_{^])\\\\(?:text|textbf|textit|mbox|mathrm)\\s*\\{([^{}]*)\\}(\\^\\{?\\d\\}?)?");
     private static final Pattern WORD_UNITS = Pattern.compile("^(.*[\\d}])\\s+([a-z]{2,}\\.?(?:\\s+[a-z]+\\.?)*)$");
     private static final Pattern SPACING = Pattern.compile("(?<!\\\\)\\\\(?:[,;: ]|quad|qquad|displaystyle|textstyle|big[lr]?|Big[lr]?|bigg[lr]?|Bigg[lr]?)(?![a-zA-Z])|~");
     private static final Pattern DEGREES = Pattern.compile("\\^\\s*\\{\\s*\\\\circ\\s*\\}|\\^\\s*\\\\circ|\\\\circ|°|\\\\degree");

@@ -13,6 +13,7 @@ public final class FormatDetector {
         if (record == null || !record.isObject()) return Optional.empty();
         if (has(record, "responses") && has(record, "prompt")) return Optional.of(ImportFormat.ARBITER);
         if (has(record, "question") && has(record, "label")) return Optional.of(ImportFormat.PRM800K);
+        if (has(record, "problem") && has(record, "steps") && has(record, "label")) return Optional.of(ImportFormat.PROCESSBENCH);
         if (has(record, "input") && has(record, "preferred_output")) return Optional.of(ImportFormat.OPENAI);
         if (has(record, "instruction") && has(record, "output_1") && has(record, "output_2")) {
             return Optional.of(ImportFormat.ALPACA_EVAL);
