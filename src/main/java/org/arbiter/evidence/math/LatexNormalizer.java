@@ -17,6 +17,7 @@ final class LatexNormalizer {
     /** "k \\in \\mathbb{Z}" after a family of solutions says which k, not another answer. */
     private static final Pattern INTEGER_QUALIFIER = Pattern.compile(
             "[,\\s]*(?:\\\\text\\{\\s*(?:for|where)(?: all| some| any)?(?: integers?)?\\s*\\}|for|where)?\\s*(?:[a-zA-Z]\\s*\\\\in\\s*\\\\mathbb\\s*\\{?\\s*Z\\s*\\}?|\\\\text\\{\\s*(?:for|where)? ?(?:any|all|some)? ?integers? ?[a-z]?\\s*\\})\\s*$");
+    private static final Pattern MIXED = Pattern.compile("(?<![\\d.}^_{])(\\d+)\\s*\\\\frac\\s*(\\{\\d+\\}|\\d)\\s*(\\{\\d+\\}|\\d)");
     private static final Pattern JOINERS = Pattern.compile("\\s*(?:\\\\text\\{\\s*(?:and|or)\\s*\\}|\\\\(?:text|mbox)\\{\\s*,\\s*(?:and|or)?\\s*\\}|\\s(?:and|or)\\s)\\s*");
 
     /** The normalized text, and whether a percent sign was written. */
@@ -45,6 +46,7 @@ final class LatexNormalizer {
         s = INTEGER_QUALIFIER.matcher(s).replaceAll("");
         s = JOINERS.matcher(s).replaceAll(", ");
         s = units(s);
+        s = mixedNumbers(s);
         s = s.replaceAll("\\s+", " ").strip();
         s = trimTrailing(s);
         if (s.startsWith("=")) s = s.substring(1).strip();
@@ -62,6 +64,20 @@ final class LatexNormalizer {
         }
         // only words: keep them
         return UNIT_TEXT.matcher(s).replaceAll("$1");
+    }
+
+    /** {@code 3\frac12} is 3½ (MATH writes mixed numbers so), not 3 × ½; only a proper fraction of integers. */
+    private static String mixedNumbers(String s) {
+        Matcher m = MIXED.matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String num = m.group(2).replaceAll("[{}]", ""), den = m.group(3).replaceAll("[{}]", "");
+            boolean proper = num.length() < 10 && den.length() < 10 && Long.parseLong(num) < Long.parseLong(den);
+            m.appendReplacement(out, Matcher.quoteReplacement(proper
+                    ? "(" + m.group(1) + "+\\frac{" + num + "}{" + den + "})" : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static String trimTrailing(String s) {

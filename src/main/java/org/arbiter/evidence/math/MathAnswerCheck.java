@@ -42,12 +42,9 @@ public final class MathAnswerCheck {
         if (ref.text().isEmpty()) return new Compared(Outcome.undecided("the reference answer is empty"), ref.text(), ans.text());
         if (ans.text().isEmpty()) return new Compared(Outcome.undecided("the answer is empty after normalization"), ref.text(), ans.text());
         AnswerComparator comparator = new AnswerComparator(tolerances);
-        MathAnswer r = read(ref, null);
-        MathAnswer a = read(ans, r);
-        if (AnswerReader.hasThousandsSeparators(ref.text())) r = readThousands(ref, a);
         Outcome o;
         try {
-            o = comparator.compare(r, a);
+            o = compareReadings(comparator, ref, ans);
         } catch (RuntimeException e) {
             // an arithmetic corner the reader let through (a huge power, a zero denominator)
             o = Outcome.undecided("not computable: " + e.getMessage());
@@ -56,19 +53,31 @@ public final class MathAnswerCheck {
     }
 
     /**
-     * {@code 1,000} is a thousand unless the other side is a list of as many entries: the reading is chosen
-     * by the other side, never by trying both and keeping a match.
+     * {@code 1,000} is a thousand, unless the other side is a tuple or list of as many entries: then it may as
+     * well be two answers, and only a verdict both readings give is kept (a match of the list reading alone
+     * is undecided, never a match).
      */
-    private static MathAnswer read(LatexNormalizer.Normalized n, MathAnswer other) {
-        if (!AnswerReader.hasThousandsSeparators(n.text())) return AnswerReader.read(n.text(), n.percent());
-        return readThousands(n, other);
+    private static Outcome compareReadings(AnswerComparator comparator, LatexNormalizer.Normalized ref,
+                                           LatexNormalizer.Normalized ans) {
+        MathAnswer r = AnswerReader.read(ref.text(), ref.percent());
+        MathAnswer a = AnswerReader.read(ans.text(), ans.percent());
+        boolean refAmbiguous = AnswerReader.hasThousandsSeparators(ref.text()) && !AnswerReader.hasThousandsSeparators(ans.text());
+        boolean ansAmbiguous = AnswerReader.hasThousandsSeparators(ans.text()) && !AnswerReader.hasThousandsSeparators(ref.text());
+        if (!refAmbiguous && !ansAmbiguous) return comparator.compare(r, a);
+        MathAnswer number = refAmbiguous ? AnswerReader.readAsNumber(ref.text(), ref.percent())
+                : AnswerReader.readAsNumber(ans.text(), ans.percent());
+        MathAnswer list = refAmbiguous ? r : a;
+        MathAnswer other = refAmbiguous ? a : r;
+        Outcome asNumber = refAmbiguous ? comparator.compare(number, other) : comparator.compare(other, number);
+        if (!sameCount(list, other)) return asNumber;
+        Outcome asList = refAmbiguous ? comparator.compare(list, other) : comparator.compare(other, list);
+        if (asList.verdict() == asNumber.verdict()) return asNumber;
+        return Outcome.undecided("1,000 may be a thousand or two answers");
     }
 
-    private static MathAnswer readThousands(LatexNormalizer.Normalized n, MathAnswer other) {
-        MathAnswer list = AnswerReader.read(n.text(), n.percent());
+    private static boolean sameCount(MathAnswer list, MathAnswer other) {
         int entries = list instanceof MathAnswer.Several s ? s.items().size() : 1;
-        boolean otherIsList = other instanceof MathAnswer.Several s && s.items().size() == entries
+        return other instanceof MathAnswer.Several s && s.items().size() == entries
                 || other instanceof MathAnswer.Tuple t && t.items().size() == entries;
-        return otherIsList ? list : AnswerReader.readAsNumber(n.text(), n.percent());
     }
 }
