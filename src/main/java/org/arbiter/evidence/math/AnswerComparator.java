@@ -60,6 +60,7 @@ final class AnswerComparator {
         if (ref instanceof MathAnswer.Unread u) return Outcome.undecided("reference " + u.why());
         if (ans instanceof MathAnswer.Unread u) return Outcome.undecided("answer " + u.why());
 
+        if (ans instanceof Equation e && arithmetic(e) != null) return compare(ref, arithmetic(e), index);
         if (ref instanceof Scalar r && ans instanceof Scalar a) return scalars(r, a, tolerance(index));
         if (ref instanceof Several r && ans instanceof Several a) return unordered(r.items(), a.items());
         if (ref instanceof Several r && ans instanceof Tuple a) return unordered(r.items(), a.items());
@@ -97,6 +98,17 @@ final class AnswerComparator {
         }
         if (isStructured(ref) && isStructured(ans)) return Outcome.mismatch(kind(ref) + " against " + kind(ans));
         return Outcome.undecided(kind(ref) + " against " + kind(ans) + " is not compared");
+    }
+
+    /** {@code 2 + 1 = 3}, a computation written as the answer: its value, when both sides agree. */
+    private static Scalar arithmetic(Equation e) {
+        Set<String> vars = new TreeSet<>();
+        e.left().collectVariables(vars);
+        e.right().collectVariables(vars);
+        if (!vars.isEmpty()) return null;
+        Rational l = e.left().exact(), r = e.right().exact();
+        if (l == null || !l.equals(r)) return null;
+        return new Scalar(e.text(), e.right(), false);
     }
 
     private static boolean isNumber(Scalar s) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class AnswerReader {
     /** {@code x}, {@code a_{n}}, {@code \Delta p}, {@code f(x)}, {@code \Phi (x,y)}, {@code I_{\max}}. */
     private static final Pattern NAME = Pattern.compile(
-            "(?:(?:\\\\(?:mathbf|vec|bold|boldsymbol|overrightarrow|mathrm)\\s*\\{[A-Za-z]+\\}|\\\\?[A-Za-z]+)(?:\\s*_\\s*(?:\\{[^{}]*\\}|\\\\?[A-Za-z0-9]+))?'*\\s*)+(?:\\([^()]*\\))?\\s*");
+            "\\s*(?:(?:\\\\(?:mathbf|vec|bold|boldsymbol|overrightarrow|mathrm)\\s*\\{[A-Za-z]+\\}|\\\\?[A-Za-z]+)(?:\\s*_\\s*(?:\\{[^{}]*\\}|\\\\?[A-Za-z0-9]+))?'*\\s*)+(?:\\([^()]*\\))?\\s*");
     private static final Pattern CHOICE = Pattern.compile("\\(?([A-E])\\)?");
     private static final Pattern BASE = Pattern.compile("(\\d[0-9A-F]*)\\s*_\\s*\\{?(\\d+)\\}?");
     private static final Pattern WORDS = Pattern.compile("[A-Za-z][A-Za-z '\\-]*");
@@ -59,6 +59,10 @@ final class AnswerReader {
         }
         if (at <= 0) return s;
         String lhs = s.substring(0, at);
+        if (rel == null && !NAME.matcher(lhs).matches() && splitTop(s, "=").size() == 2 && splitTop(s, ",").size() == 1
+                && NAME.matcher(s.substring(at + 1)).matches() && !RELATION.matcher(s).find()) {
+            return lhs.strip(); // 3 = A_{4}
+        }
         if (!NAME.matcher(lhs).matches() || lhs.startsWith("\\frac") || lhs.startsWith("\\sqrt")) return s;
         String rest = s.substring(at + (rel == null ? 1 : rel.length()));
         // x = \frac{45}{5} = 9: the last value written is the answer

@@ -34,6 +34,7 @@ final class LatexNormalizer {
         s = unwrap(s, "\\boxed");
         s = unwrap(s, "\\fbox");
         s = s.replace("\\$", "").replace("\\!", "").replace("{,}", ",");
+        s = s.replaceAll("(?<!\\\\)\\\\(?=\\d)", ""); // \boxed{\15}: a stray backslash before a number
         s = s.replace("$", "").replace("\\(", "").replace("\\)", "").replace("\\[", "").replace("\\]", "");
         s = s.replace("\\dfrac", "\\frac").replace("\\tfrac", "\\frac");
         s = s.replaceAll("\\\\left\\s*\\.|\\\\right\\s*\\.", "").replaceAll("\\\\(left|right)(?![a-zA-Z])", "");
