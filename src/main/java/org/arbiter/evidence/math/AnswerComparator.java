@@ -1,7 +1,5 @@
 package org.arbiter.evidence.math;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -317,9 +315,5 @@ final class AnswerComparator {
         }
         if (valid < 3 || ratio == null || Math.abs(ratio) < 1e-12) return Outcome.undecided("equations not decided");
         return Outcome.match("same equation up to a constant factor");
-    }
-
-    static BigDecimal decimal(Rational r) {
-        return new BigDecimal(r.num()).divide(new BigDecimal(r.den()), MathContext.DECIMAL64);
     }
 }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class AnswerReader {
     /** {@code x}, {@code a_{n}}, {@code \Delta p}, {@code f(x)}, {@code \Phi (x,y)}, {@code I_{\max}}. */
     private static final Pattern NAME = Pattern.compile(
-            "\\s*(?:(?:\\\\(?:mathbf|vec|bold|boldsymbol|overrightarrow|mathrm)\\s*\\{[A-Za-z]+\\}|\\\\?[A-Za-z]+)(?:\\s*_\\s*(?:\\{[^{}]*\\}|\\\\?[A-Za-z0-9]+))?'*\\s*)+(?:\\([^()]*\\))?\\s*");
+            "\\s*+(?:(?:\\\\(?:mathbf|vec|bold|boldsymbol|overrightarrow|mathrm)\\s*+\\{[A-Za-z]++\\}|\\\\?[A-Za-z]++)(?:\\s*+_\\s*+(?:\\{[^{}]*+\\}|\\\\?[A-Za-z0-9]++))?'*+\\s*+)++(?:\\([^()]*+\\))?\\s*+");
     private static final Pattern CHOICE = Pattern.compile("\\(?([A-E])\\)?");
     private static final Pattern BASE = Pattern.compile("(\\d[0-9A-F]*)\\s*_\\s*\\{?(\\d+)\\}?");
     private static final Pattern WORDS = Pattern.compile("[A-Za-z][A-Za-z '\\-]*");
