@@ -269,9 +269,41 @@ final class AnswerComparator {
                 : Outcome.mismatch("different values");
     }
 
+    /**
+     * True when the decimal side may be the other side rounded: a plain decimal literal must equal the exact
+     * value rounded to its own number of places ({@code 0.333} for 1/3, {@code 1.414} for √2, but not
+     * {@code 5.01} for 5); a decimal inside an expression is only held to 0.5 %. A value with a finite
+     * decimal expansion (3/4) could have been written exactly, so {@code 0.8} for it is simply wrong.
+     */
     private static boolean rounded(Expr r, Expr a, double rv, double av) {
         if (r.hasDecimal() == a.hasDecimal()) return false;
-        return Math.abs(rv - av) <= ROUNDING * Math.max(1, Math.abs(rv));
+        Expr dec = r.hasDecimal() ? r : a;
+        Rational other = (r.hasDecimal() ? a : r).exact();
+        if (other != null && terminates(other)) return false;
+        double exact = r.hasDecimal() ? av : rv;
+        Rational literal = literal(dec);
+        if (literal == null) return Math.abs(rv - av) <= ROUNDING * Math.max(1, Math.abs(exact));
+        int places = 0;
+        for (Rational x = literal; !x.isInteger() && places < 30; places++) x = x.multiply(Rational.of(10));
+        double scaled = exact * Math.pow(10, places);
+        if (!Double.isFinite(scaled) || Math.abs(scaled) > 1e15) return false;
+        return Math.abs(Math.round(scaled) - literal.doubleValue() * Math.pow(10, places)) < 0.5;
+    }
+
+    private static boolean terminates(Rational q) {
+        java.math.BigInteger d = q.den();
+        for (int p : new int[]{2, 5}) {
+            java.math.BigInteger bp = java.math.BigInteger.valueOf(p);
+            while (d.mod(bp).signum() == 0) d = d.divide(bp);
+        }
+        return d.equals(java.math.BigInteger.ONE);
+    }
+
+    /** The value of a (possibly negated) number literal, else null. */
+    private static Rational literal(Expr e) {
+        if (e instanceof Expr.Num n) return n.v();
+        if (e instanceof Expr.Neg n && n.e() instanceof Expr.Num m) return m.v().negate();
+        return null;
     }
 
     private Outcome atRandomPoints(Expr r, Expr a, Set<String> vars, Double tolerance) {

@@ -64,6 +64,9 @@ class AnswerEquivalenceTest {
         // a rounded decimal for an exact value is neither right nor wrong without the problem's instructions
         undecided("\\frac13", "0.333");
         undecided("\\sqrt{2}", "1.414");
+        mismatch("\\frac{1}{8}", "0.13");
+        mismatch("5", "5.01");
+        mismatch("\\frac13", "0.334");
     }
 
     @Test
