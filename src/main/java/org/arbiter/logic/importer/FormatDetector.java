@@ -16,6 +16,7 @@ public final class FormatDetector {
             return Optional.of(ImportFormat.HUMANEVALPACK);
         }
         if (has(record, "question") && has(record, "label")) return Optional.of(ImportFormat.PRM800K);
+        if (has(record, "problem") && has(record, "steps") && has(record, "label")) return Optional.of(ImportFormat.PROCESSBENCH);
         if (has(record, "input") && has(record, "preferred_output")) return Optional.of(ImportFormat.OPENAI);
         if (has(record, "instruction") && has(record, "output_1") && has(record, "output_2")) {
             return Optional.of(ImportFormat.ALPACA_EVAL);

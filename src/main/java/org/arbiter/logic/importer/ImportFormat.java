@@ -12,6 +12,7 @@ public enum ImportFormat {
     ULTRAFEEDBACK("ultrafeedback", UltraFeedbackParser::new),
     ALPACA_EVAL("alpaca-eval", AlpacaEvalParser::new),
     PRM800K("prm800k", Prm800kParser::new),
+    PROCESSBENCH("processbench", ProcessBenchParser::new),
     OPENAI("openai", OpenAiParser::new),
     HUMANEVALPACK("humanevalpack", HumanEvalPackParser::new);
 
