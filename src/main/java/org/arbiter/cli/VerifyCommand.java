@@ -1,5 +1,7 @@
 package org.arbiter.cli;
 
+import org.arbiter.base.Percentile;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import org.arbiter.evidence.Check;
 import org.arbiter.evidence.CheckResult;
 import org.arbiter.evidence.EvidenceRunner;
 import org.arbiter.evidence.code.CodeCheck;
+import org.arbiter.evidence.math.MathCheck;
 import org.arbiter.logic.importer.ImportError;
 import org.arbiter.logic.importer.ImportFormat;
 import org.arbiter.logic.importer.ImportOptions;
@@ -63,7 +66,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     /** The checks verify runs, each on the items it applies to. */
     List<Check> checks(CodeCheck code) {
-        return List.of(code);
+        return List.of(code, new MathCheck());
     }
 
     @Override
@@ -138,25 +141,29 @@ public final class VerifyCommand implements Callable<Integer> {
         o.put("response", r.response());
         o.put("kind", r.kind());
         o.put("verdict", r.verdict());
-        if (r.testsPassed() == null) o.putNull("tests_passed");
-        else o.put("tests_passed", r.testsPassed());
-        if (r.testsTotal() == null) o.putNull("tests_total");
-        else o.put("tests_total", r.testsTotal());
-        o.put("detail", r.detail());
-        o.put("ms", r.ms());
+        if (!r.facts().isEmpty()) {
+            r.facts().forEach(o::put);
+        } else {
+            if (r.testsPassed() == null) o.putNull("tests_passed");
+            else o.put("tests_passed", r.testsPassed());
+            if (r.testsTotal() == null) o.putNull("tests_total");
+            else o.put("tests_total", r.testsTotal());
+            o.put("detail", r.detail());
+        }
+        o.put("ms", Math.round(r.ms() * 1000) / 1000.0);
         return o;
     }
 
     private static String table(CheckResult r) {
         String tests = r.testsTotal() == null ? "" : (r.testsPassed() == null ? "?" : r.testsPassed()) + "/" + r.testsTotal();
         String first = r.detail().lines().findFirst().orElse("");
-        return String.format("%-28s %-3s %-5s %-14s %-6s %7d ms  %s", r.item(), r.response(), r.kind(), r.verdict(), tests, r.ms(), first);
+        return String.format("%-28s %-3s %-5s %-14s %-6s %9.1f ms  %s", r.item(), r.response(), r.kind(), r.verdict(), tests, r.ms(), first);
     }
 
     /** Verdict counts by name (whatever the check's kind) and the times of the checks. */
     static final class VerifySummary {
         private final Map<String, Integer> verdicts = new LinkedHashMap<>();
-        private final List<Long> ms = new ArrayList<>();
+        private final List<Double> ms = new ArrayList<>();
         private boolean allRan = true;
 
         void add(CheckResult r) {
@@ -169,11 +176,9 @@ public final class VerifyCommand implements Callable<Integer> {
             return allRan;
         }
 
-        long percentile(double p) {
+        double percentile(double p) {
             if (ms.isEmpty()) return 0;
-            long[] sorted = ms.stream().mapToLong(Long::longValue).sorted().toArray();
-            int index = (int) Math.ceil(p * sorted.length) - 1;
-            return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+            return Math.round(Percentile.of(ms.stream().mapToDouble(Double::doubleValue).toArray(), p) * 1000) / 1000.0;
         }
 
         ObjectNode json(int items) {
@@ -182,8 +187,8 @@ public final class VerifyCommand implements Callable<Integer> {
             o.put("checks", ms.size());
             ObjectNode v = o.putObject("verdicts");
             verdicts.forEach(v::put);
-            o.put("ms_p50", percentile(0.5));
-            o.put("ms_p95", percentile(0.95));
+            o.put("ms_p50", percentile(50));
+            o.put("ms_p95", percentile(95));
             return o;
         }
 
@@ -193,7 +198,7 @@ public final class VerifyCommand implements Callable<Integer> {
             List<String> parts = new ArrayList<>();
             verdicts.forEach((k, n) -> parts.add(n + " " + k));
             b.append(parts.isEmpty() ? "none" : String.join(", ", parts));
-            b.append("; check time p50 ").append(percentile(0.5)).append(" ms, p95 ").append(percentile(0.95))
+            b.append("; check time p50 ").append(percentile(50)).append(" ms, p95 ").append(percentile(95))
                     .append(" ms; ").append(wallMs).append(" ms in all");
             return b.toString();
         }

@@ -85,6 +85,32 @@ class VerifyCommandTest {
     }
 
     @Test
+    void mathItemsGetAnAnswerLineEachCountedInTheSameSummary() throws Exception {
+        String math = "{\"id\": \"m1\", \"domain\": \"math\", \"prompt\": \"What is 3/4 of 1?\", "
+                + "\"responses\": [{\"id\": \"a\", \"content\": \"So the answer is $\\\\boxed{\\\\dfrac{3}{4}}$.\"}, "
+                + "{\"id\": \"b\", \"content\": \"The final answer is 0.8.\"}], \"reference\": {\"answer\": \"\\\\frac34\"}}";
+        Path f = items(math);
+        Run r = run("verify", "--json", f.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<JsonNode> lines = r.out().lines().map(Json::parse).toList();
+        assertThat(lines).hasSize(3);
+        JsonNode a = lines.stream().filter(l -> l.path("response").asString().equals("a")).findFirst().orElseThrow();
+        JsonNode b = lines.stream().filter(l -> l.path("response").asString().equals("b")).findFirst().orElseThrow();
+        assertThat(a.path("kind").asString()).isEqualTo("math");
+        assertThat(a.path("verdict").asString()).isEqualTo("match");
+        assertThat(a.path("answer").asString()).isEqualTo("\\dfrac{3}{4}");
+        assertThat(a.path("reference").asString()).isEqualTo("\\frac34");
+        assertThat(a.path("rule").asString()).isNotBlank();
+        assertThat(b.path("verdict").asString()).isEqualTo("mismatch");
+        assertThat(b.path("answer").asString()).isEqualTo("0.8");
+        JsonNode summary = lines.get(2);
+        assertThat(summary.path("items").asInt()).isEqualTo(1);
+        assertThat(summary.path("checks").asInt()).isEqualTo(2);
+        assertThat(summary.path("verdicts").path("match").asInt()).isEqualTo(1);
+        assertThat(summary.path("verdicts").path("mismatch").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void exitsOneWhenACheckCouldNotRun() throws Exception {
         Path f = items(pythonItem("inc", "def f(x):\n    return x + 1", "def f(x):\n    return x + 1"));
         Run r = run("verify", "--json", "--toolchain-path", dir.toString(), f.toString());

@@ -42,7 +42,7 @@ class CodeCorpusVerdictsTest {
             for (Response r : item.responses()) runs.put(item.id() + "/" + r.id(), pool.submit(() -> check.run(item, r)));
         }
         List<String> wrong = new ArrayList<>();
-        Map<String, List<Long>> msByLanguage = new LinkedHashMap<>();
+        Map<String, List<Double>> msByLanguage = new LinkedHashMap<>();
         for (Item item : items) {
             @SuppressWarnings("unchecked")
             Map<String, Object> truth = (Map<String, Object>) item.meta().get("truth");
