@@ -147,7 +147,11 @@ public final class AppCommand implements Callable<Integer> {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("screenshot failed: " + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
         } finally {
-            Platform.exit();
+            // Only a toolkit that started can be stopped: Platform.exit() on one that failed to start (no
+            // display) waits for that start for ever.
+            fx.whenComplete((started, failed) -> {
+                if (failed == null) Platform.exit();
+            });
         }
     }
 

@@ -29,6 +29,10 @@ public final class FxToolkit {
             Platform.startup(started::countDown);
         } catch (IllegalStateException alreadyRunning) {
             return;
+        } catch (UnsupportedOperationException | UnsatisfiedLinkError noDisplay) {
+            // GTK cannot open the display named in DISPLAY (a closed X server, an ssh session without -X)
+            throw new IllegalStateException("cannot open a window on display " + display + " (" + noDisplay.getMessage()
+                    + "); start an X server there, or unset DISPLAY to run headless");
         }
         Platform.setImplicitExit(false);
         try {
