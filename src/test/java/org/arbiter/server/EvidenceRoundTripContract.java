@@ -35,9 +35,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * The evidence shown with a judgment travels the whole path unchanged: local store, local {@code full} export,
  * sync push to a real server on 127.0.0.1, server export, server ingest (on the same server and on a fresh
- * one), and the server report counts it. A judgment without evidence keeps the body it had before.
+ * one), and the server report counts it. A judgment without evidence keeps the body it had before. Run once
+ * per server database.
  */
-class EvidenceRoundTripTest {
+abstract class EvidenceRoundTripContract {
     /** The body the codec wrote for this judgment before evidence was recorded (main at b87128b). */
     static final String OLD_BODY = "{\"judgment_id\":\"0b1e4a43-2c9a-4f0e-9a51-8d0f2f3a1c11\",\"item_id\":\"q2\",\"batch\":\"wk-001\","
             + "\"annotator\":\"ana\",\"version\":1,\"preference\":\"A>B\",\"flags\":[\"unsure\"],\"rubric\":{\"a\":{\"clarity\":3}},"
@@ -46,6 +47,8 @@ class EvidenceRoundTripTest {
 
     @TempDir
     Path dir;
+
+    abstract boolean postgres();
 
     record Run(int code, String out, String err) {
     }
@@ -75,7 +78,7 @@ class EvidenceRoundTripTest {
 
     @Test
     void evidenceSurvivesStoreExportSyncServerAndIngest() throws Exception {
-        String url = SyncTestKit.jdbcUrl(dir, false);
+        String url = SyncTestKit.jdbcUrl(dir, postgres());
         Path items = itemsFile();
         Judgment withEvidence = new Judgment(UUID.randomUUID(), "q1", "wk-001", "ana", 1, Preference.B_BETTER, Set.of(), Map.of(),
                 "b reads better; a's test is wrong", List.of(), "a", Instant.parse("2026-01-01T00:00:00Z"),
@@ -135,7 +138,7 @@ class EvidenceRoundTripTest {
         // the offline route into a fresh server keeps the evidence too
         Path second = dir.resolve("second");
         Files.createDirectories(second);
-        String url2 = SyncTestKit.jdbcUrl(second, false);
+        String url2 = SyncTestKit.jdbcUrl(second, postgres());
         try (ServerStore store = ServerStore.open(url2)) {
             store.addAnnotator("ana");
         }
