@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.arbiter.model.Flag;
 import org.arbiter.model.Judgment;
 import org.arbiter.model.Preference;
+import org.arbiter.model.ShownEvidence;
 import org.arbiter.model.StepLabel;
 
 import tools.jackson.databind.JsonNode;
@@ -52,7 +53,47 @@ public final class JudgmentJson {
         o.put("started_at", j.startedAt() == null ? null : j.startedAt().toString());
         o.put("submitted_at", j.submittedAt() == null ? null : j.submittedAt().toString());
         o.put("active_ms", j.activeMs());
+        // Last and only when shown, so a judgment without evidence keeps the body it always had.
+        if (!j.evidence().isEmpty()) {
+            ArrayNode ev = o.putArray("evidence");
+            for (ShownEvidence e : j.evidence()) ev.add(writeEvidence(e));
+        }
         return o;
+    }
+
+    public static ObjectNode writeEvidence(ShownEvidence e) {
+        ObjectNode o = Json.object();
+        o.put("response_id", e.responseId());
+        o.put("kind", e.kind());
+        o.put("verdict", e.verdict());
+        if (e.testsPassed() != null) o.put("tests_passed", e.testsPassed());
+        if (e.testsTotal() != null) o.put("tests_total", e.testsTotal());
+        if (e.answer() != null) o.put("answer", e.answer());
+        if (e.reference() != null) o.put("reference", e.reference());
+        if (e.rule() != null) o.put("rule", e.rule());
+        o.put("runner", e.runner());
+        o.put("confirmed_against", e.confirmedAgainst());
+        if (!e.reason().isEmpty()) o.put("reason", e.reason());
+        return o;
+    }
+
+    public static ShownEvidence readEvidence(JsonNode o, String path) {
+        if (!o.isObject()) throw new FieldException(path, "an object, found " + Json.kind(o));
+        JsonNode confirmed = o.get("confirmed_against");
+        if (confirmed != null && !confirmed.isNull() && !confirmed.isBoolean()) {
+            throw new FieldException(path + ".confirmed_against", "true or false");
+        }
+        return new ShownEvidence(Json.requireString(o, "response_id", path), Json.requireString(o, "kind", path),
+                Json.requireString(o, "verdict", path), count(o, "tests_passed", path), count(o, "tests_total", path),
+                Json.optString(o, "answer", path), Json.optString(o, "reference", path), Json.optString(o, "rule", path),
+                Json.optString(o, "runner", path), confirmed != null && confirmed.asBoolean(), Json.optString(o, "reason", path));
+    }
+
+    private static Integer count(JsonNode o, String field, String path) {
+        JsonNode n = o.get(field);
+        if (n == null || n.isNull()) return null;
+        if (!n.isIntegralNumber() || n.asInt() < 0) throw new FieldException(path + "." + field, "a non-negative integer");
+        return n.asInt();
     }
 
     public static ObjectNode writeStepLabel(StepLabel s) {
@@ -117,11 +158,17 @@ public final class JudgmentJson {
             throw new FieldException("active_ms", "a non-negative integer");
         }
         String rationale = Json.optString(o, "rationale", "");
+        List<ShownEvidence> evidence = new ArrayList<>();
+        JsonNode ev = o.get("evidence");
+        if (ev != null && !ev.isNull()) {
+            if (!ev.isArray()) throw new FieldException("evidence", "an array");
+            for (int i = 0; i < ev.size(); i++) evidence.add(readEvidence(ev.get(i), "evidence[" + i + "]"));
+        }
         return new Judgment(id, Json.requireString(o, "item_id", ""), Json.requireString(o, "batch", ""),
                 Json.requireString(o, "annotator", ""), v.asInt(), pref, flags, rubric,
                 rationale, steps, Json.optString(o, "shown_left", ""),
                 instant(o, "started_at"), instant(o, "submitted_at"),
-                active == null || active.isNull() ? 0 : active.asLong());
+                active == null || active.isNull() ? 0 : active.asLong(), evidence);
     }
 
     public static StepLabel readStepLabel(JsonNode o, String path) {

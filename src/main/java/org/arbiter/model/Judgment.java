@@ -15,11 +15,22 @@ import java.util.UUID;
  *
  * @param preference null only when the item is a single path (step review) or was skipped
  * @param rubric     response id → dimension → score
+ * @param evidence   what the checks showed for each response at submission; empty when none was shown
  */
 public record Judgment(UUID judgmentId, String itemId, String batch, String annotator, int version,
                        Preference preference, Set<Flag> flags, Map<String, Map<String, Integer>> rubric,
                        String rationale, List<StepLabel> stepLabels, String shownLeft,
-                       Instant startedAt, Instant submittedAt, long activeMs) {
+                       Instant startedAt, Instant submittedAt, long activeMs, List<ShownEvidence> evidence) {
+
+    /** A judgment submitted with no evidence shown. */
+    public Judgment(UUID judgmentId, String itemId, String batch, String annotator, int version,
+                    Preference preference, Set<Flag> flags, Map<String, Map<String, Integer>> rubric,
+                    String rationale, List<StepLabel> stepLabels, String shownLeft,
+                    Instant startedAt, Instant submittedAt, long activeMs) {
+        this(judgmentId, itemId, batch, annotator, version, preference, flags, rubric, rationale, stepLabels, shownLeft,
+                startedAt, submittedAt, activeMs, List.of());
+    }
+
     public Judgment {
         Objects.requireNonNull(judgmentId, "judgmentId");
         Objects.requireNonNull(itemId, "itemId");
@@ -30,7 +41,14 @@ public record Judgment(UUID judgmentId, String itemId, String batch, String anno
         rubric = rubric == null ? Map.of() : Map.copyOf(rubric);
         stepLabels = stepLabels == null ? List.of() : List.copyOf(stepLabels);
         rationale = rationale == null ? "" : rationale;
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
         if (activeMs < 0) throw new IllegalArgumentException("activeMs must be >= 0");
+    }
+
+    /** This version with the evidence that was shown when it was submitted. */
+    public Judgment withEvidence(List<ShownEvidence> shown) {
+        return new Judgment(judgmentId, itemId, batch, annotator, version, preference, flags, rubric, rationale, stepLabels,
+                shownLeft, startedAt, submittedAt, activeMs, shown);
     }
 
     public boolean has(Flag flag) {

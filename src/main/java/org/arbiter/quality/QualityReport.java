@@ -20,7 +20,8 @@ public record QualityReport(Instant generatedAt, int items, int judgments, int g
                             int firstErrorUnits,
                             List<AnnotatorStats> annotators, List<BatchStats> batches,
                             BradleyTerry.Leaderboard leaderboard, List<Consensus> consensus,
-                            FlipAudit.Result flips, List<AdjudicationQueue.Entry> adjudication, Options options) {
+                            FlipAudit.Result flips, List<AdjudicationQueue.Entry> adjudication, Options options,
+                            EvidenceAgreement evidence) {
 
     /**
      * @param minJudgments  judgments an item needs for a consensus
@@ -92,6 +93,6 @@ public record QualityReport(Instant generatedAt, int items, int judgments, int g
                 Agreement.krippendorffAlpha(steps, Metric.NOMINAL), Agreement.pairableUnits(steps),
                 Agreement.krippendorffAlpha(firstErrors, Metric.NOMINAL), Agreement.percentAgreement(firstErrors),
                 Agreement.pairableUnits(firstErrors), stats, batches, board, consensus, FlipAudit.of(consensus),
-                AdjudicationQueue.of(in, consensus, options.minConfidence()), options);
+                AdjudicationQueue.of(in, consensus, options.minConfidence()), options, EvidenceAgreement.of(in));
     }
 }

@@ -109,6 +109,8 @@ public final class QualityReportHtml {
         for (QualityReport.AnnotatorStats a : r.annotators()) h.append(histogram(a.name(), a.speed()));
         h.append("\n");
 
+        EvidenceSectionHtml.append(h, r.evidence());
+
         h.append("<h2>Audit of prior labels</h2>\n");
         FlipAudit.Result flips = r.flips();
         if (flips.flipRate() == null) {

@@ -4,6 +4,7 @@ import org.arbiter.json.Json;
 import org.arbiter.quality.AdjudicationQueue;
 import org.arbiter.quality.BradleyTerry;
 import org.arbiter.quality.Consensus;
+import org.arbiter.quality.EvidenceAgreement;
 import org.arbiter.quality.FlipAudit;
 import org.arbiter.quality.QualityReport;
 import org.arbiter.quality.SpeedAnomalies;
@@ -137,6 +138,7 @@ public final class QualityReportJson {
                 l.firstErrors().forEach(fe::put);
             }
         }
+        evidence(o.putObject("evidence"), r.evidence());
         o.put("consensus_count", r.consensus().size());
         long clear = r.consensus().stream().filter(Consensus::clear).count();
         o.put("consensus_clear", clear);
@@ -146,6 +148,34 @@ public final class QualityReportJson {
         opts.put("bootstrap_replicates", r.options().replicates());
         opts.put("seed", r.options().seed());
         return o;
+    }
+
+    private static void evidence(ObjectNode o, EvidenceAgreement e) {
+        ArrayNode annotators = o.putArray("annotators");
+        for (EvidenceAgreement.Annotator a : e.annotators()) {
+            ObjectNode n = annotators.addObject();
+            n.put("name", a.name());
+            n.put("decisive_judgments", a.decisive());
+            n.put("agreeing", a.agreeing());
+            num(n, "agreement", a.agreement());
+            n.put("mismatch_judged", a.mismatchJudged());
+            n.put("mismatch_without_error_step", a.mismatchWithoutError());
+        }
+        o.put("mismatch_judged", e.mismatchJudged());
+        o.put("mismatch_without_error_step", e.mismatchWithoutError());
+        num(o, "mismatch_without_error_step_rate", e.mismatchWithoutErrorRate());
+        ArrayNode confirmed = o.putArray("confirmed_against");
+        for (EvidenceAgreement.Confirmation c : e.confirmedAgainst()) {
+            ObjectNode n = confirmed.addObject();
+            n.put("judgment_id", c.judgmentId().toString());
+            n.put("batch", c.batch());
+            n.put("item_id", c.itemId());
+            n.put("annotator", c.annotator());
+            n.put("response_id", c.responseId());
+            n.put("kind", c.kind());
+            n.put("verdict", c.verdict());
+            n.put("reason", c.reason());
+        }
     }
 
     private static void num(ObjectNode o, String field, double v) {

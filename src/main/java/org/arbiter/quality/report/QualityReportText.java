@@ -3,6 +3,7 @@ package org.arbiter.quality.report;
 import java.util.Locale;
 
 import org.arbiter.quality.BradleyTerry;
+import org.arbiter.quality.EvidenceAgreement;
 import org.arbiter.quality.QualityReport;
 
 /** The report as a few lines of plain text, for a terminal ({@code report} without {@code --json}). */
@@ -27,6 +28,15 @@ public final class QualityReportText {
                     a.name(), a.judgments(), Html.pct(a.gold().directionAccuracy()), Html.pct(a.position().leftRate()),
                     Html.pValue(a.position().pValue()), a.position().flagged() ? " POSITION BIAS" : "",
                     Html.seconds(a.speed().medianMs()), a.speed().fast().size(), Html.num(a.alphaVsOthers(), 3)));
+        }
+        for (EvidenceAgreement.Annotator a : r.evidence().annotators()) {
+            if (a.decisive() == 0 && a.mismatchJudged() == 0) continue;
+            b.append(String.format(Locale.ROOT, "  %-16s agrees with decisive evidence %s (%d of %d); wrong final answer without a -1 step: %d of %d%n",
+                    a.name(), Html.pct(a.agreement()), a.agreeing(), a.decisive(), a.mismatchWithoutError(), a.mismatchJudged()));
+        }
+        for (EvidenceAgreement.Confirmation c : r.evidence().confirmedAgainst()) {
+            b.append(String.format(Locale.ROOT, "  confirmed against the evidence: %s %s/%s by %s (%s %s %s): %s%n", c.judgmentId(),
+                    c.batch(), c.itemId(), c.annotator(), c.responseId(), c.kind(), c.verdict(), c.reason()));
         }
         int rank = 1;
         for (BradleyTerry.Rating m : r.leaderboard().ratings()) {

@@ -1,0 +1,8 @@
+package org.arbiter.server;
+
+class PostgresEvidenceRoundTripTest extends EvidenceRoundTripContract {
+    @Override
+    boolean postgres() {
+        return true;
+    }
+}

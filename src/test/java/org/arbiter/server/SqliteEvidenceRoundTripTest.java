@@ -1,0 +1,8 @@
+package org.arbiter.server;
+
+class SqliteEvidenceRoundTripTest extends EvidenceRoundTripContract {
+    @Override
+    boolean postgres() {
+        return false;
+    }
+}
