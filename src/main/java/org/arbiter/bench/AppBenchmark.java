@@ -143,6 +143,17 @@ public final class AppBenchmark {
         return report;
     }
 
+    /** Runs the web peer in the same invocation and adds its figures and the ratios to the report. */
+    public static void addPeer(ObjectNode report, Path peerDir, Path workDir, PrintWriter out) throws IOException, InterruptedException {
+        PeerBench.Result peer = new PeerBench(peerDir, workDir.resolve("peerbench")).run();
+        PeerBench.addTo(report, peer);
+        out.println(String.format(java.util.Locale.ROOT,
+                "web peer (same minute): switch p95 %.1f ms, cold start %.0f ms, PSS %.0f MB; Arbiter ÷ peer: switch p95 %.2f, cold start %.2f",
+                peer.switchP95Ms(), peer.coldStartMs(), peer.pssMb(), report.path("switch_p95_ratio").asDouble(),
+                report.path("cold_start_ratio").asDouble()));
+        out.flush();
+    }
+
     private long coldStart(ObjectNode report) throws IOException, InterruptedException {
         List<Long> runs = new ArrayList<>();
         List<ObjectNode> phases = new ArrayList<>();

@@ -22,6 +22,12 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--quick", description = "Fewer switches and items, 20,000 sync judgments (about a minute).")
     boolean quick;
 
+    @Option(names = "--peer", paramLabel = "DIR", description = {
+            "Also run the web peer benchmark in DIR (shared/peerbench: its setup.sh installs Chromium and its npm",
+            "packages) right after, and add peer_switch_p95_ms, peer_cold_start_ms, peer_pss_mb, switch_p95_ratio",
+            "and cold_start_ratio (Arbiter ÷ peer) to the last line."})
+    Path peer;
+
     @Spec
     CommandSpec spec;
 
@@ -31,6 +37,7 @@ public final class BenchCommand implements Runnable {
         try {
             Path dir = Files.createTempDirectory("arbiter-bench");
             ObjectNode report = new AppBenchmark(dir, quick, out).run();
+            if (peer != null) AppBenchmark.addPeer(report, peer, dir, out);
             out.println(Json.write(report));
             out.flush();
         } catch (Exception e) {
