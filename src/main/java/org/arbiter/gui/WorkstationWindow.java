@@ -34,6 +34,7 @@ import org.arbiter.review.KeyStroke;
 import org.arbiter.review.Keymap;
 import org.arbiter.review.Mode;
 import org.arbiter.review.PaneState;
+import org.arbiter.review.QueueEntry;
 import org.arbiter.review.QueueFilter;
 import org.arbiter.review.ReviewSession;
 import org.arbiter.review.ReviewState;
@@ -405,7 +406,7 @@ public final class WorkstationWindow implements WindowProbe {
             for (Item i : batchItems.apply(s.batch())) itemsById.put(i.id(), i);
             itemsBatch = s.batch();
         }
-        List<ReviewSession.QueueEntry> queue = session.queue();
+        List<QueueEntry> queue = session.queue();
         int at = -1;
         for (int i = 0; i < queue.size(); i++) if (queue.get(i).current()) at = i;
         List<CompletableFuture<PreparedItem>> pending = new java.util.ArrayList<>();

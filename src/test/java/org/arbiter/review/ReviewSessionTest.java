@@ -220,6 +220,23 @@ class ReviewSessionTest {
     }
 
     @Test
+    void submittedIsToldOncePerCommittedVersionAndNotForAnUnchangedEnter() {
+        ReviewSession s = open(store);
+        List<Submitted> told = new java.util.ArrayList<>();
+        s.addSubmitListener(told::add);
+        Item first = s.state().item();
+        press(s, "Enter");
+        assertThat(told).as("a refused Enter commits nothing").isEmpty();
+        press(s, "2", "Enter");
+        assertThat(told).extracting(t -> t.judgment().itemId()).containsExactly(first.id());
+        assertThat(told.get(0).judgment()).isEqualTo(latest(first.id()));
+        press(s, "Backspace", "Enter");
+        assertThat(told).as("Enter on an unchanged judgment makes no version").hasSize(1);
+        press(s, "Backspace", "5", "Enter");
+        assertThat(told).extracting(t -> t.judgment().version()).containsExactly(1, 2);
+    }
+
+    @Test
     void quitAndReopenReturnsToTheSamePosition() {
         ReviewSession s = open(store);
         press(s, "1", "Enter", "c", "Enter");
@@ -350,7 +367,7 @@ class ReviewSessionTest {
         String flagged = store.judgments().current().stream().filter(j -> !j.flags().isEmpty()).findFirst().orElseThrow().itemId();
         st = s.setFilter(QueueFilter.FLAGGED);
         assertThat(st.item().id()).isEqualTo(flagged);
-        assertThat(s.queue()).extracting(ReviewSession.QueueEntry::itemId).containsExactly(flagged);
+        assertThat(s.queue()).extracting(QueueEntry::itemId).containsExactly(flagged);
         s.setFilter(QueueFilter.UNJUDGED);
         assertThat(s.queue()).hasSize(18);
     }
