@@ -447,12 +447,14 @@ public final class ReviewSession {
         PaneState l = open.pane(Side.LEFT, focus.step(Side.LEFT));
         PaneState r = item.isPair() ? open.pane(Side.RIGHT, focus.step(Side.RIGHT)) : null;
         String note = focus.step() >= 0 ? labels.mark(focusedId(), focus.step()).note() : "";
-        return new ReviewState(batch, annotator, store.file(), item, open.index() + 1, queue.size(), queue.itemsLeft(), queue.filter(), mode,
-                focus.side(), l, r, labels.preference(), open.screenScore(), labels.flags(), config.rubric(),
-                selectedDimension, config.categories(item.domain()), raw, diff, syncScroll, message, writes.lastSave(),
-                clock.activeMs(), queue.averageActiveMs(), open.base().map(Judgment::version).orElse(0),
-                store.skips().reason(batch, item.id(), annotator), open.canUndo(), open.canRedo(), quitRequested, note,
-                writes.failure());
+        return new ReviewState(
+                new ReviewState.Open(item, focus.side(), l, r, open.base().map(Judgment::version).orElse(0),
+                        store.skips().reason(batch, item.id(), annotator), clock.activeMs()),
+                new ReviewState.Labeling(labels.preference(), open.screenScore(), labels.flags(), config.rubric(), selectedDimension,
+                        config.categories(item.domain()), note, open.canUndo(), open.canRedo()),
+                new ReviewState.Queue(batch, annotator, store.file(), open.index() + 1, queue.size(), queue.itemsLeft(), queue.filter(),
+                        queue.averageActiveMs()),
+                new ReviewState.Status(mode, raw, diff, syncScroll, message, writes.lastSave(), writes.failure(), quitRequested));
     }
 
     private ReviewState publish() {

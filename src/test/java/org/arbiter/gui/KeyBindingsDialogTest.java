@@ -186,7 +186,7 @@ class KeyBindingsDialogTest {
 
     private static Rating focusedRating(Workstation w) {
         ReviewState s = w.session().state();
-        return s.focused().mark(s.focused().focusedStep()).rating();
+        return s.open().focused().mark(s.open().focused().focusedStep()).rating();
     }
 
     private void type(KeyCode... keys) {
