@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
 import org.arbiter.json.Json;
 
@@ -19,6 +20,8 @@ public final class UserSettings {
     private boolean dark;
     private double zoom = 1.0;
     private boolean syncScroll = true;
+    /** Why the file was not used at load (the defaults stand in), null when it was or there was none. */
+    private String loadProblem;
 
     private UserSettings(Path file) {
         this.file = file;
@@ -28,7 +31,10 @@ public final class UserSettings {
         return org.arbiter.store.StorePaths.configDirectory();
     }
 
-    /** Reads the settings; a missing or unreadable file gives the defaults (and a warning on stderr). */
+    /**
+     * Reads the settings; a missing or unreadable file gives the defaults, and an unreadable one says why in
+     * {@link #loadProblem()} for the caller to word (this package prints nothing).
+     */
     public static UserSettings load(Path file) {
         UserSettings s = new UserSettings(file);
         if (!Files.exists(file)) return s;
@@ -38,7 +44,7 @@ public final class UserSettings {
             if (o.has("zoom")) s.zoom = clampZoom(o.get("zoom").asDouble(1.0));
             if (o.has("sync_scroll")) s.syncScroll = o.get("sync_scroll").asBoolean();
         } catch (IOException | RuntimeException e) {
-            System.err.println("arbiter: ignoring unreadable settings " + file + ": " + e.getMessage());
+            s.loadProblem = "ignoring unreadable settings " + file + ": " + e.getMessage();
         }
         return s;
     }
@@ -47,8 +53,16 @@ public final class UserSettings {
         return load(configDirectory().resolve("settings.json"));
     }
 
-    /** Writes atomically, so a crash mid-write never leaves a half file. Failures are reported, not fatal. */
-    public void save() {
+    /** Why the settings file was not used when loaded, empty when it was (or did not exist yet). */
+    public Optional<String> loadProblem() {
+        return Optional.ofNullable(loadProblem);
+    }
+
+    /**
+     * Writes atomically, so a crash mid-write never leaves a half file. A failure is not fatal: it comes back
+     * as what to tell the user, and the settings stay in effect for this run.
+     */
+    public Optional<String> save() {
         ObjectNode o = Json.object();
         o.put("dark", dark);
         o.put("zoom", zoom);
@@ -58,8 +72,9 @@ public final class UserSettings {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(tmp, Json.write(o));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return Optional.empty();
         } catch (IOException e) {
-            System.err.println("arbiter: cannot save settings " + file + ": " + e.getMessage());
+            return Optional.of("cannot save settings " + file + ": " + e.getMessage());
         }
     }
 

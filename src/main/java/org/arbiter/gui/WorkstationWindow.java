@@ -218,7 +218,7 @@ public final class WorkstationWindow implements WindowProbe {
             zoom(1.0);
         } else if (ctrl && c == KeyCode.T) {
             settings.setDark(!settings.dark());
-            settings.save();
+            saveSettings();
             applyDisplaySettings();
         } else if (ctrl && c == KeyCode.P) {
             promptBox.setExpanded(!promptBox.isExpanded());
@@ -238,9 +238,14 @@ public final class WorkstationWindow implements WindowProbe {
         return true;
     }
 
+    /** Display settings are kept for the next start; a file that cannot be written is said on the status line. */
+    private void saveSettings() {
+        settings.save().ifPresent(problem -> session.notice("display settings not kept: " + problem));
+    }
+
     private void zoom(double z) {
         settings.setZoom(Math.round(z * 10) / 10.0);
-        settings.save();
+        saveSettings();
         applyDisplaySettings();
         fitPrompt();
     }
@@ -356,7 +361,7 @@ public final class WorkstationWindow implements WindowProbe {
         saveNotice.show(s.status().saveFailure());
         if (s.status().syncScroll() != settings.syncScroll()) {
             settings.setSyncScroll(s.status().syncScroll());
-            settings.save();
+            saveSettings();
         }
         stage.setTitle("Arbiter — " + s.queue().batch() + " — item " + s.queue().position() + " of " + s.queue().total());
         last = s;
