@@ -48,7 +48,7 @@ public final class Workstation implements AutoCloseable {
 
     /** Call off the JavaFX thread (it waits for KaTeX to load); the toolkit must be running. */
     public static Workstation open(LocalStore store, String annotator, String batch, UserSettings settings, Clock clock) {
-        return open(store, annotator, batch, settings, clock, Keymap.load(Keymap.defaultFile()));
+        return open(store, annotator, batch, settings, clock, settings.loadKeys());
     }
 
     /** As {@link #open(LocalStore, String, String, UserSettings, Clock)} with the key bindings given. */

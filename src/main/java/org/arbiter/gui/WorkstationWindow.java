@@ -87,7 +87,6 @@ public final class WorkstationWindow implements WindowProbe {
     private boolean scrollSyncing;
     private boolean swallowTyped;
     private CompletableFuture<Void> prefetched = CompletableFuture.completedFuture(null);
-    private Path keysFile = Keymap.defaultFile();
     private KeyBindingsDialog keysDialog;
 
     public WorkstationWindow(Stage stage, ReviewSession session, PairRenderer renderer, UserSettings settings,
@@ -230,7 +229,7 @@ public final class WorkstationWindow implements WindowProbe {
         } else if (c == KeyCode.F5) {
             onSyncNow.run();
         } else if (ctrl && c == KeyCode.K) {
-            keysDialog = new KeyBindingsDialog(stage, session.keymap(), keysFile, session::setKeymap, settings.dark(), settings.zoom());
+            keysDialog = new KeyBindingsDialog(stage, session.keymap(), settings, session::setKeymap);
             keysDialog.show();
         } else {
             return false;
@@ -444,7 +443,7 @@ public final class WorkstationWindow implements WindowProbe {
 
     /** Tests save the key bindings to their own file, never the user's. */
     void setKeysFile(Path file) {
-        keysFile = file;
+        settings.setKeysFile(file);
     }
 
     /** The Ctrl+K dialog last opened, or null. */

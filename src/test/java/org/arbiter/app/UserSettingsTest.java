@@ -49,4 +49,17 @@ class UserSettingsTest {
         assertThat(s.save()).hasValueSatisfying(p -> assertThat(p).contains("cannot save settings").contains(blocker.toString()));
         assertThat(s.dark()).as("the choice stays in effect for this run").isTrue();
     }
+
+    @Test
+    void typedKeysGiveTheirDefaultsAndAValueThatDoesNotParseKeepsOnlyThatOneAtItsDefault() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"dark\": true, \"zoom\": \"big\", \"sync_scroll\": false}");
+        UserSettings s = UserSettings.load(file);
+        assertThat(s.loadProblem()).isEmpty();
+        assertThat(s.get(UserSettings.DARK)).isTrue();
+        assertThat(s.get(UserSettings.ZOOM)).isEqualTo(UserSettings.ZOOM.defaultValue()).isEqualTo(1.0);
+        assertThat(s.get(UserSettings.SYNC_SCROLL)).isFalse();
+        s.set(UserSettings.ZOOM, 9.0);
+        assertThat(s.zoom()).as("zoom is clamped however it is set").isEqualTo(3.0);
+    }
 }

@@ -89,7 +89,7 @@ class KeyBindingsDialogTest {
         assertThat(onFx(d::isShowing)).isFalse();
 
         assertThat(Files.exists(keys)).isTrue();
-        Keymap saved = Keymap.read(keys);
+        Keymap saved = Keymap.parse(Files.readString(keys), keys.toString());
         assertThat(saved.keysFor(Action.RATE_CORRECT)).containsExactly(KeyStroke.parse("y"));
         assertThat(saved.keysFor(Action.RATE_INCORRECT)).containsExactly(KeyStroke.parse("x"));
         assertThat(Files.readString(keys)).contains("\"RATE_CORRECT\"").contains("\"y\"");

@@ -304,7 +304,7 @@ class ReviewSessionTest {
     void remappedKeysFromASettingsFileDriveTheSession() throws Exception {
         Path keys = dir.resolve("keys.json");
         Files.writeString(keys, "{\"keys\": {\"RATE_CORRECT\": [\"y\"], \"SUBMIT\": [\"Ctrl+Enter\"]}}");
-        ReviewSession s = ReviewSession.open(store, ADA, "demo", Keymap.load(keys).keymap(), new ActiveClock(time));
+        ReviewSession s = ReviewSession.open(store, ADA, "demo", Keymap.fromText(Files.readString(keys), keys.toString()).keymap(), new ActiveClock(time));
         String id = s.state().open().item().id();
         ReviewState st = press(s, "c");
         assertThat(st.open().left().marks()).isEmpty();
