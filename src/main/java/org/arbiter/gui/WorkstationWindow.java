@@ -31,7 +31,6 @@ import org.arbiter.model.Item;
 import org.arbiter.render.RenderedText;
 import org.arbiter.render.fx.ResponsePane;
 import org.arbiter.review.KeyStroke;
-import org.arbiter.review.Keymap;
 import org.arbiter.review.Mode;
 import org.arbiter.review.PaneState;
 import org.arbiter.review.QueueEntry;

@@ -6,8 +6,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-import org.arbiter.json.FieldException;
-import org.arbiter.json.Json;
 import org.arbiter.model.Flag;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
@@ -63,16 +61,9 @@ public final class ReviewSession {
         this.clock = clock;
         this.queue = new ReviewQueue(store, batch, annotator);
         this.writes = new StoreWrites(store.file());
-        BatchConfig c;
-        String note = null;
-        try {
-            c = store.batchConfigs().config(batch).map(json -> BatchConfig.read(Json.parse(json))).orElse(BatchConfig.defaults());
-        } catch (FieldException | tools.jackson.core.JacksonException e) {
-            c = BatchConfig.defaults();
-            note = "the config of batch " + batch + " is unusable (" + e.getMessage() + "); using the defaults";
-        }
-        this.config = c;
-        this.configProblem = note;
+        BatchConfig.Chosen chosen = BatchConfig.forBatch(store, batch);
+        this.config = chosen.config();
+        this.configProblem = chosen.problem();
     }
 
     /**
