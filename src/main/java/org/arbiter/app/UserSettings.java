@@ -1,44 +1,63 @@
 package org.arbiter.app;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.arbiter.json.Json;
+import org.arbiter.review.Keymap;
+import org.arbiter.store.Setting;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Per-user display preferences (theme, zoom, synchronized scrolling), kept in the user's config folder
- * rather than the store: they belong to the person and the screen, not to the data.
+ * Per-user preferences, kept in the user's config folder rather than the store: they belong to the person
+ * and the screen, not to the data. This owns both files there: the display settings (theme, zoom,
+ * synchronized scrolling) and the key bindings ({@code keys.json} beside them, or {@code ARBITER_KEYS}). Each is a typed
+ * {@link Setting} with its default, the same key type as the store's settings table; the file holds every
+ * key as a JSON boolean or number.
  */
 public final class UserSettings {
+    public static final Setting<Boolean> DARK = Setting.flag("dark", false);
+    public static final Setting<Double> ZOOM = new Setting<>("zoom", 1.0, text -> clampZoom(Double.parseDouble(text)), String::valueOf);
+    public static final Setting<Boolean> SYNC_SCROLL = Setting.flag("sync_scroll", true);
+    private static final List<Setting<?>> ALL = List.of(DARK, ZOOM, SYNC_SCROLL);
+
     private final Path file;
-    private boolean dark;
-    private double zoom = 1.0;
-    private boolean syncScroll = true;
+    private Path keysFile;
+    private final Map<Setting<?>, Object> values = new HashMap<>();
+    /** Why the file was not used at load (the defaults stand in), null when it was or there was none. */
+    private String loadProblem;
 
     private UserSettings(Path file) {
         this.file = file;
+        String override = System.getenv("ARBITER_KEYS");
+        this.keysFile = override != null && !override.isBlank() ? Path.of(override) : file.resolveSibling("keys.json");
     }
 
     public static Path configDirectory() {
         return org.arbiter.store.StorePaths.configDirectory();
     }
 
-    /** Reads the settings; a missing or unreadable file gives the defaults (and a warning on stderr). */
+    /**
+     * Reads the settings; a missing or unreadable file gives the defaults, and an unreadable one says why in
+     * {@link #loadProblem()} for the caller to word (this package prints nothing).
+     */
     public static UserSettings load(Path file) {
         UserSettings s = new UserSettings(file);
         if (!Files.exists(file)) return s;
         try {
             JsonNode o = Json.parse(Files.readString(file));
-            if (o.has("dark")) s.dark = o.get("dark").asBoolean();
-            if (o.has("zoom")) s.zoom = clampZoom(o.get("zoom").asDouble(1.0));
-            if (o.has("sync_scroll")) s.syncScroll = o.get("sync_scroll").asBoolean();
+            for (Setting<?> k : ALL) if (o.has(k.name())) s.read(k, o.get(k.name()));
         } catch (IOException | RuntimeException e) {
-            System.err.println("arbiter: ignoring unreadable settings " + file + ": " + e.getMessage());
+            s.loadProblem = "ignoring unreadable settings " + file + ": " + e.getMessage();
         }
         return s;
     }
@@ -47,20 +66,89 @@ public final class UserSettings {
         return load(configDirectory().resolve("settings.json"));
     }
 
-    /** Writes atomically, so a crash mid-write never leaves a half file. Failures are reported, not fatal. */
-    public void save() {
+    /** Why the settings file was not used when loaded, empty when it was (or did not exist yet). */
+    public Optional<String> loadProblem() {
+        return Optional.ofNullable(loadProblem);
+    }
+
+    /**
+     * Writes atomically, so a crash mid-write never leaves a half file. A failure is not fatal: it comes back
+     * as what to tell the user, and the settings stay in effect for this run.
+     */
+    public Optional<String> save() {
         ObjectNode o = Json.object();
-        o.put("dark", dark);
-        o.put("zoom", zoom);
-        o.put("sync_scroll", syncScroll);
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, Json.write(o));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            System.err.println("arbiter: cannot save settings " + file + ": " + e.getMessage());
+        for (Setting<?> k : ALL) {
+            Object v = get(k);
+            if (v instanceof Boolean bool) o.put(k.name(), bool);
+            else if (v instanceof Double d) o.put(k.name(), d);
+            else o.put(k.name(), String.valueOf(v));
         }
+        try {
+            replace(file, Json.write(o));
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("cannot save settings " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Where the key bindings are kept. */
+    public Path keysFile() {
+        return keysFile;
+    }
+
+    /** Tests keep their key bindings in their own file, never the user's. */
+    public void setKeysFile(Path file) {
+        this.keysFile = file;
+    }
+
+    /** The key bindings; a missing file gives the defaults, an unusable one the defaults and why. */
+    public Keymap.Loaded loadKeys() {
+        if (!Files.exists(keysFile)) return new Keymap.Loaded(Keymap.defaults(), Optional.empty());
+        try {
+            return Keymap.fromText(Files.readString(keysFile, StandardCharsets.UTF_8), keysFile.toString());
+        } catch (IOException e) {
+            return Keymap.unusable("cannot read key settings " + keysFile + ": " + e.getMessage());
+        }
+    }
+
+    /** Writes every binding; empty when written, else what to tell the user (the keys in use stay). */
+    public Optional<String> saveKeys(Keymap keys) {
+        try {
+            replace(keysFile, keys.toJson());
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("cannot write key settings " + keysFile + ": " + e.getMessage());
+        }
+    }
+
+    /** Writes beside the file and moves over it, so a crash mid-write never leaves a half file. */
+    private static void replace(Path target, String text) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A value the file holds; one that does not parse leaves that setting at its default. */
+    private <T> void read(Setting<T> k, JsonNode node) {
+        try {
+            values.put(k, k.parse().apply(node.isValueNode() ? node.asString() : node.toString()));
+        } catch (RuntimeException unparsable) {
+            values.remove(k);
+        }
+    }
+
+    /** The setting's value, its default until set. */
+    public <T> T get(Setting<T> k) {
+        @SuppressWarnings("unchecked")
+        T v = (T) values.get(k);
+        return v != null ? v : k.defaultValue();
+    }
+
+    /** Sets a value for this run; {@link #save} keeps it for the next. */
+    public <T> void set(Setting<T> k, T value) {
+        values.put(k, k == ZOOM ? (Object) clampZoom((Double) value) : value);
     }
 
     static double clampZoom(double z) {
@@ -72,26 +160,26 @@ public final class UserSettings {
     }
 
     public boolean dark() {
-        return dark;
+        return get(DARK);
     }
 
     public void setDark(boolean dark) {
-        this.dark = dark;
+        set(DARK, dark);
     }
 
     public double zoom() {
-        return zoom;
+        return get(ZOOM);
     }
 
     public void setZoom(double zoom) {
-        this.zoom = clampZoom(zoom);
+        set(ZOOM, zoom);
     }
 
     public boolean syncScroll() {
-        return syncScroll;
+        return get(SYNC_SCROLL);
     }
 
     public void setSyncScroll(boolean syncScroll) {
-        this.syncScroll = syncScroll;
+        set(SYNC_SCROLL, syncScroll);
     }
 }

@@ -204,7 +204,7 @@ public final class AppBenchmark {
             w.window().prefetched().get(60, TimeUnit.SECONDS);
             int at = i;
             onFx(() -> {
-                boolean pair = w.session().state().isPair();
+                boolean pair = w.session().state().open().isPair();
                 w.session().handle(KeyStroke.plain(pair ? "3" : "C"));
                 long t0 = System.nanoTime();
                 w.session().handle(KeyStroke.plain("ENTER"));

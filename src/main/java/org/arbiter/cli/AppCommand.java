@@ -106,7 +106,9 @@ public final class AppCommand implements Callable<Integer> {
                 return 0; // the user cancelled the question: a choice, not a failure
             }
             AnnotatorName.remember(s.settings(), name);
-            Workstation w = Workstation.open(s, name, openBatch, UserSettings.loadDefault(), Clock.systemUTC());
+            UserSettings settings = UserSettings.loadDefault();
+            settings.loadProblem().ifPresent(p -> err.println("arbiter: " + p + "; using the default display settings"));
+            Workstation w = Workstation.open(s, name, openBatch, settings, Clock.systemUTC());
             trace.phase("katex_and_session");
             CountDownLatch closed = new CountDownLatch(1);
             CompletableFuture<Void> shot = new CompletableFuture<>();

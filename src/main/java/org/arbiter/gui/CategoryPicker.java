@@ -19,12 +19,12 @@ final class CategoryPicker extends StackPane {
     }
 
     void show(ReviewState s) {
-        List<String> chosen = s.focused().mark(s.focused().focusedStep()).categories();
+        List<String> chosen = s.open().focused().mark(s.open().focused().focusedStep()).categories();
         VBox box = new VBox(4);
-        Label title = new Label("Error categories of step " + (s.focused().focusedStep() + 1) + " — keys toggle, Enter closes");
+        Label title = new Label("Error categories of step " + (s.open().focused().focusedStep() + 1) + " — keys toggle, Enter closes");
         title.getStyleClass().add("help-title");
         box.getChildren().add(title);
-        List<BatchConfig.ErrorCategory> categories = s.categories();
+        List<BatchConfig.ErrorCategory> categories = s.labels().categories();
         for (int i = 0; i < categories.size(); i++) {
             BatchConfig.ErrorCategory c = categories.get(i);
             boolean on = chosen.contains(c.id());

@@ -1,8 +1,8 @@
 package org.arbiter.gui;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -29,6 +29,7 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import org.arbiter.app.UserSettings;
 import org.arbiter.review.Action;
 import org.arbiter.review.KeyStroke;
 import org.arbiter.review.Keymap;
@@ -48,7 +49,7 @@ public final class KeyBindingsDialog {
 
     private final Stage stage = new Stage();
     private final KeyBindingsDraft draft;
-    private final Path file;
+    private final UserSettings settings;
     private final Consumer<Keymap> apply;
     private final boolean dark;
     private final TableView<Action> table = new TableView<>(FXCollections.observableArrayList(Action.values()));
@@ -65,19 +66,20 @@ public final class KeyBindingsDialog {
 
     /**
      * @param current the keymap in use; edits start from it
-     * @param file    where Save writes the settings
-     * @param apply   takes the saved keymap into the running session
+     * @param settings where Save writes the key bindings; also the theme and zoom the dialog is shown in
+     * @param apply    takes the saved keymap into the running session
      */
-    public KeyBindingsDialog(Window owner, Keymap current, Path file, Consumer<Keymap> apply, boolean dark, double zoom) {
+    public KeyBindingsDialog(Window owner, Keymap current, UserSettings settings, Consumer<Keymap> apply) {
         this.draft = new KeyBindingsDraft(current, KeyBindingsDraft.windowKeys());
-        this.file = file;
+        this.settings = settings;
         this.apply = apply;
-        this.dark = dark;
+        this.dark = settings.dark();
+        double zoom = settings.zoom();
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         // Back to judging without reaching for the mouse.
         stage.setOnHidden(e -> owner.requestFocus());
-        stage.setTitle("Key bindings — " + file);
+        stage.setTitle("Key bindings — " + settings.keysFile());
         buildTable();
         change.setOnAction(e -> startCapture(false));
         add.setOnAction(e -> startCapture(true));
@@ -251,7 +253,12 @@ public final class KeyBindingsDialog {
         if (!draft.canSave()) return;
         try {
             Keymap k = draft.toKeymap();
-            k.save(file);
+            Optional<String> problem = settings.saveKeys(k);
+            if (problem.isPresent()) {
+                error = problem.get();
+                refresh();
+                return;
+            }
             apply.accept(k);
             stage.close();
         } catch (IllegalArgumentException e) {

@@ -48,28 +48,28 @@ final class ScaleBar extends HBox {
     void show(ReviewState s) {
         setVisible(true);
         for (int i = 0; i < 5; i++) {
-            boolean chosen = s.screenScore() != null && s.screenScore() == i - 2;
+            boolean chosen = s.labels().screenScore() != null && s.labels().screenScore() == i - 2;
             choices[i].getStyleClass().remove(CHOSEN);
             if (chosen) choices[i].getStyleClass().add(CHOSEN);
             choices[i].setText((chosen ? "● " : "") + TEXT[i]);
-            choices[i].setDisable(!s.isPair());
+            choices[i].setDisable(!s.open().isPair());
         }
         StringBuilder f = new StringBuilder();
-        for (Flag flag : Flag.values()) if (s.has(flag)) f.append("⚑ ").append(flag.wire()).append("  ");
+        for (Flag flag : Flag.values()) if (s.labels().has(flag)) f.append("⚑ ").append(flag.wire()).append("  ");
         flags.setText(f.toString().strip());
         rubric.setText(rubricText(s));
     }
 
     private static String rubricText(ReviewState s) {
-        List<BatchConfig.RubricDimension> dims = s.dimensions();
+        List<BatchConfig.RubricDimension> dims = s.labels().dimensions();
         if (dims.isEmpty()) return "";
-        Map<String, Integer> scores = s.focused().rubric();
-        StringBuilder b = new StringBuilder(s.focusedSide().name().toLowerCase()).append(" rubric: ");
+        Map<String, Integer> scores = s.open().focused().rubric();
+        StringBuilder b = new StringBuilder(s.open().focusedSide().name().toLowerCase()).append(" rubric: ");
         for (int i = 0; i < dims.size(); i++) {
             BatchConfig.RubricDimension d = dims.get(i);
             Integer v = scores.get(d.name());
-            b.append(i == s.selectedDimension() ? "[" : "").append(d.name()).append(' ')
-                    .append(v == null ? "–" : v.toString()).append(i == s.selectedDimension() ? "]" : "").append("   ");
+            b.append(i == s.labels().selectedDimension() ? "[" : "").append(d.name()).append(' ')
+                    .append(v == null ? "–" : v.toString()).append(i == s.labels().selectedDimension() ? "]" : "").append("   ");
         }
         return b.toString().strip();
     }

@@ -40,15 +40,15 @@ final class StatusBar extends HBox {
     }
 
     void show(ReviewState s) {
-        progress.setText("item " + s.progress() + (s.filter() == null ? "" : " · " + s.filter().name().toLowerCase()));
-        left.setText(s.itemsLeft() + " left");
-        time.setText("this item " + seconds(s.activeMs()) + " · avg " + seconds(s.averageActiveMs()));
+        progress.setText("item " + s.queue().progress() + (s.queue().filter() == null ? "" : " · " + s.queue().filter().name().toLowerCase()));
+        left.setText(s.queue().itemsLeft() + " left");
+        time.setText("this item " + seconds(s.open().activeMs()) + " · avg " + seconds(s.queue().averageActiveMs()));
         // Never "saved" while the last write failed: the time of an older save would read as this change's.
-        saved.setText(s.notSaved() ? "NOT SAVED" : s.lastSave() == null ? "not saved yet" : "saved " + TIME.format(s.lastSave()));
+        saved.setText(s.status().notSaved() ? "NOT SAVED" : s.status().lastSave() == null ? "not saved yet" : "saved " + TIME.format(s.status().lastSave()));
         saved.getStyleClass().remove("status-not-saved");
-        if (s.notSaved()) saved.getStyleClass().add("status-not-saved");
-        store.setText(s.annotator() + " · " + s.storeFile());
-        message.setText(s.message() == null ? "" : s.message());
+        if (s.status().notSaved()) saved.getStyleClass().add("status-not-saved");
+        store.setText(s.queue().annotator() + " · " + s.queue().storeFile());
+        message.setText(s.status().message() == null ? "" : s.status().message());
     }
 
     void showSync(String text) {

@@ -48,7 +48,7 @@ public final class Workstation implements AutoCloseable {
 
     /** Call off the JavaFX thread (it waits for KaTeX to load); the toolkit must be running. */
     public static Workstation open(LocalStore store, String annotator, String batch, UserSettings settings, Clock clock) {
-        return open(store, annotator, batch, settings, clock, Keymap.load(Keymap.defaultFile()));
+        return open(store, annotator, batch, settings, clock, settings.loadKeys());
     }
 
     /** As {@link #open(LocalStore, String, String, UserSettings, Clock)} with the key bindings given. */
@@ -78,17 +78,7 @@ public final class Workstation implements AutoCloseable {
         w.showSyncStatus(loggedIn ? "sync: starting" : "sync: not logged in (arbiter login)");
         if (!loggedIn) return;
         sync.addListener(st -> javafx.application.Platform.runLater(() -> w.showSyncStatus(syncText(st))));
-        int[] lastVersion = {-1};
-        String[] lastItem = {null};
-        session.addListener(st -> {
-            // A submit either moves to another item or raises the version of this one.
-            String item = st.batch() + "/" + st.item().id();
-            if ((lastItem[0] != null && !lastItem[0].equals(item)) || st.version() > lastVersion[0] && lastVersion[0] >= 0) {
-                sync.requestSync();
-            }
-            lastItem[0] = item;
-            lastVersion[0] = st.version();
-        });
+        session.addSubmitListener(submitted -> sync.requestSync());
         w.setOnSyncNow(sync::requestSync);
         sync.start();
     }

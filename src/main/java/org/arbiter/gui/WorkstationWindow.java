@@ -31,9 +31,9 @@ import org.arbiter.model.Item;
 import org.arbiter.render.RenderedText;
 import org.arbiter.render.fx.ResponsePane;
 import org.arbiter.review.KeyStroke;
-import org.arbiter.review.Keymap;
 import org.arbiter.review.Mode;
 import org.arbiter.review.PaneState;
+import org.arbiter.review.QueueEntry;
 import org.arbiter.review.QueueFilter;
 import org.arbiter.review.ReviewSession;
 import org.arbiter.review.ReviewState;
@@ -86,7 +86,6 @@ public final class WorkstationWindow implements WindowProbe {
     private boolean scrollSyncing;
     private boolean swallowTyped;
     private CompletableFuture<Void> prefetched = CompletableFuture.completedFuture(null);
-    private Path keysFile = Keymap.defaultFile();
     private KeyBindingsDialog keysDialog;
 
     public WorkstationWindow(Stage stage, ReviewSession session, PairRenderer renderer, UserSettings settings,
@@ -217,19 +216,19 @@ public final class WorkstationWindow implements WindowProbe {
             zoom(1.0);
         } else if (ctrl && c == KeyCode.T) {
             settings.setDark(!settings.dark());
-            settings.save();
+            saveSettings();
             applyDisplaySettings();
         } else if (ctrl && c == KeyCode.P) {
             promptBox.setExpanded(!promptBox.isExpanded());
         } else if (ctrl && c == KeyCode.F) {
             QueueFilter[] all = QueueFilter.values();
-            session.setFilter(all[(session.state().filter().ordinal() + 1) % all.length]);
+            session.setFilter(all[(session.state().queue().filter().ordinal() + 1) % all.length]);
         } else if (ctrl && c == KeyCode.G) {
             textEntry.open("Go to item id", "", id -> session.jumpTo(id.strip()), () -> { });
         } else if (c == KeyCode.F5) {
             onSyncNow.run();
         } else if (ctrl && c == KeyCode.K) {
-            keysDialog = new KeyBindingsDialog(stage, session.keymap(), keysFile, session::setKeymap, settings.dark(), settings.zoom());
+            keysDialog = new KeyBindingsDialog(stage, session.keymap(), settings, session::setKeymap);
             keysDialog.show();
         } else {
             return false;
@@ -237,9 +236,14 @@ public final class WorkstationWindow implements WindowProbe {
         return true;
     }
 
+    /** Display settings are kept for the next start; a file that cannot be written is said on the status line. */
+    private void saveSettings() {
+        settings.save().ifPresent(problem -> session.notice("display settings not kept: " + problem));
+    }
+
     private void zoom(double z) {
         settings.setZoom(Math.round(z * 10) / 10.0);
-        settings.save();
+        saveSettings();
         applyDisplaySettings();
         fitPrompt();
     }
@@ -284,7 +288,7 @@ public final class WorkstationWindow implements WindowProbe {
     }
 
     private void mirrorScroll(ResponsePane target, double ratio) {
-        if (scrollSyncing || last == null || !last.syncScroll()) return;
+        if (scrollSyncing || last == null || !last.status().syncScroll()) return;
         scrollSyncing = true;
         try {
             target.scrollTo(ratio);
@@ -305,22 +309,22 @@ public final class WorkstationWindow implements WindowProbe {
     }
 
     private void drawState(ReviewState s) {
-        if (s.quitRequested()) {
+        if (s.status().quitRequested()) {
             stage.close();
             return;
         }
-        String key = PairRenderer.key(s.item());
+        String key = PairRenderer.key(s.open().item());
         if (!key.equals(shownKey)) {
             drawObserver.itemSwapStarted();
             showItem(s);
             drawObserver.itemSwapEnded();
         }
-        boolean rawChanged = last == null || last.raw() != s.raw();
+        boolean rawChanged = last == null || last.status().raw() != s.status().raw();
         if (rawChanged) {
-            left.setRawMode(s.raw());
-            right.setRawMode(s.raw());
+            left.setRawMode(s.status().raw());
+            right.setRawMode(s.status().raw());
         }
-        boolean showDiff = s.diff() && shown != null && shown.diffHtml() != null;
+        boolean showDiff = s.status().diff() && shown != null && shown.diffHtml() != null;
         // The diff pane is filled only when it is looked at: most switches never show it, and a fourth
         // DOM swap per switch would sit on the critical path for nothing.
         if (showDiff && !shownKey.equals(diffShownKey)) {
@@ -329,50 +333,50 @@ public final class WorkstationWindow implements WindowProbe {
         }
         if (diff != null) diff.setVisible(showDiff);
         pair.setVisible(!showDiff);
-        drawMarks(left, s.left(), last == null || !key.equals(PairRenderer.key(last.item())) ? null : last.left());
-        if (s.right() != null) {
-            drawMarks(right, s.right(), last == null || !key.equals(PairRenderer.key(last.item())) || last.right() == null ? null : last.right());
+        drawMarks(left, s.open().left(), last == null || !key.equals(PairRenderer.key(last.open().item())) ? null : last.open().left());
+        if (s.open().right() != null) {
+            drawMarks(right, s.open().right(), last == null || !key.equals(PairRenderer.key(last.open().item())) || last.open().right() == null ? null : last.open().right());
         }
-        left.focusStep(s.focusedSide() == Side.LEFT ? s.left().focusedStep() : -1);
-        if (s.right() != null) right.focusStep(s.focusedSide() == Side.RIGHT ? s.right().focusedStep() : -1);
+        left.focusStep(s.open().focusedSide() == Side.LEFT ? s.open().left().focusedStep() : -1);
+        if (s.open().right() != null) right.focusStep(s.open().focusedSide() == Side.RIGHT ? s.open().right().focusedStep() : -1);
         left.getStyleClass().remove("focused-side");
         right.getStyleClass().remove("focused-side");
-        (s.focusedSide() == Side.LEFT ? left : right).getStyleClass().add("focused-side");
+        (s.open().focusedSide() == Side.LEFT ? left : right).getStyleClass().add("focused-side");
         help.setVisible(false);
         picker.setVisible(false);
-        switch (s.mode()) {
+        switch (s.status().mode()) {
             case HELP -> help.show(session.keymap());
             case PICK_CATEGORY -> picker.show(s);
-            case NOTE -> textEntry.open("Note on step " + (s.focused().focusedStep() + 1) + " (" + s.focusedSide().name().toLowerCase() + ")",
-                    s.textInitial(), session::commitNote, session::cancel);
+            case NOTE -> textEntry.open("Note on step " + (s.open().focused().focusedStep() + 1) + " (" + s.open().focusedSide().name().toLowerCase() + ")",
+                    s.labels().textInitial(), session::commitNote, session::cancel);
             case SKIP_REASON -> textEntry.open("Why skip this item?", "", session::commitSkip, session::cancel);
             default -> {
             }
         }
-        if (s.mode() != Mode.NOTE && s.mode() != Mode.SKIP_REASON && textEntry.isOpen() && !textEntryIsJump()) textEntry.close();
+        if (s.status().mode() != Mode.NOTE && s.status().mode() != Mode.SKIP_REASON && textEntry.isOpen() && !textEntryIsJump()) textEntry.close();
         scale.show(s);
         status.show(s);
-        saveNotice.show(s.saveFailure());
-        if (s.syncScroll() != settings.syncScroll()) {
-            settings.setSyncScroll(s.syncScroll());
-            settings.save();
+        saveNotice.show(s.status().saveFailure());
+        if (s.status().syncScroll() != settings.syncScroll()) {
+            settings.setSyncScroll(s.status().syncScroll());
+            saveSettings();
         }
-        stage.setTitle("Arbiter — " + s.batch() + " — item " + s.position() + " of " + s.total());
+        stage.setTitle("Arbiter — " + s.queue().batch() + " — item " + s.queue().position() + " of " + s.queue().total());
         last = s;
     }
 
     private boolean textEntryIsJump() {
-        return textEntry.isOpen() && last != null && last.mode() == Mode.NORMAL;
+        return textEntry.isOpen() && last != null && last.status().mode() == Mode.NORMAL;
     }
 
     private void showItem(ReviewState s) {
-        Item item = s.item();
+        Item item = s.open().item();
         PreparedItem p = renderer.ready(item).orElseGet(() -> renderer.prepare(item));
         shown = p;
         shownKey = p.key();
-        left.show(p.responses().get(s.left().response().id()));
-        if (s.right() != null) {
-            right.show(p.responses().get(s.right().response().id()));
+        left.show(p.responses().get(s.open().left().response().id()));
+        if (s.open().right() != null) {
+            right.show(p.responses().get(s.open().right().response().id()));
             if (!pair.getItems().contains(right)) pair.getItems().add(right);
             pair.setDividerPositions(0.5);
         } else {
@@ -384,12 +388,12 @@ public final class WorkstationWindow implements WindowProbe {
             promptShownHtml = p.promptHtml();
             fitPrompt();
         }
-        others.show(org.arbiter.review.OthersLabels.of(item, s.annotator()));
-        left.setRawMode(s.raw());
-        right.setRawMode(s.raw());
+        others.show(org.arbiter.review.OthersLabels.of(item, s.queue().annotator()));
+        left.setRawMode(s.status().raw());
+        right.setRawMode(s.status().raw());
         if (!firstPairShown.isDone()) {
             // Done means drawn: both pages loaded, the pair in their DOM and laid out, not merely queued.
-            ResponsePane second = s.right() != null ? right : left;
+            ResponsePane second = s.open().right() != null ? right : left;
             left.whenLoaded(() -> second.whenLoaded(() -> {
                 layoutPanes();
                 firstPairShown.complete(null);
@@ -400,12 +404,12 @@ public final class WorkstationWindow implements WindowProbe {
 
     /** Draws the next unjudged items and the previous one while the expert reads this one. */
     private void prefetchAround(ReviewState s) {
-        if (!s.batch().equals(itemsBatch)) {
+        if (!s.queue().batch().equals(itemsBatch)) {
             itemsById.clear();
-            for (Item i : batchItems.apply(s.batch())) itemsById.put(i.id(), i);
-            itemsBatch = s.batch();
+            for (Item i : batchItems.apply(s.queue().batch())) itemsById.put(i.id(), i);
+            itemsBatch = s.queue().batch();
         }
-        List<ReviewSession.QueueEntry> queue = session.queue();
+        List<QueueEntry> queue = session.queue();
         int at = -1;
         for (int i = 0; i < queue.size(); i++) if (queue.get(i).current()) at = i;
         List<CompletableFuture<PreparedItem>> pending = new java.util.ArrayList<>();
@@ -438,7 +442,7 @@ public final class WorkstationWindow implements WindowProbe {
 
     /** Tests save the key bindings to their own file, never the user's. */
     void setKeysFile(Path file) {
-        keysFile = file;
+        settings.setKeysFile(file);
     }
 
     /** The Ctrl+K dialog last opened, or null. */

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.arbiter.json.FieldException;
 import org.arbiter.json.Json;
 import org.arbiter.model.Domain;
+import org.arbiter.store.LocalStore;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -68,6 +69,19 @@ public record BatchConfig(List<RubricDimension> rubric, Set<Required> required, 
 
     public List<ErrorCategory> categories(Domain domain) {
         return taxonomy.getOrDefault(domain, List.of());
+    }
+
+    /** A batch's config as the review uses it, and why the batch's own was not used (null when it was). */
+    public record Chosen(BatchConfig config, String problem) {
+    }
+
+    /** The config stored with the batch, else the defaults; an unusable one gives the defaults and says why. */
+    public static Chosen forBatch(LocalStore store, String batch) {
+        try {
+            return new Chosen(store.batchConfigs().config(batch).map(json -> read(Json.parse(json))).orElse(defaults()), null);
+        } catch (FieldException | tools.jackson.core.JacksonException e) {
+            return new Chosen(defaults(), "the config of batch " + batch + " is unusable (" + e.getMessage() + "); using the defaults");
+        }
     }
 
     public static BatchConfig defaults() {

@@ -1,9 +1,5 @@
 package org.arbiter.review;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -137,23 +133,29 @@ public final class Keymap {
     public record Loaded(Keymap keymap, Optional<String> error) {
     }
 
-    /** Reads the settings file; a missing file is not an error. Never throws: the review must start. */
-    public static Loaded load(Path file) {
-        if (!Files.exists(file)) return new Loaded(defaults(), Optional.empty());
+    /** The keymap from the text of a key settings file; never throws: the review must start. */
+    public static Loaded fromText(String text, String source) {
         try {
-            return new Loaded(read(file), Optional.empty());
+            return new Loaded(parse(text, source), Optional.empty());
         } catch (IllegalArgumentException e) {
             return new Loaded(defaults(), Optional.of(e.getMessage() + "; using the default keys"));
         }
     }
 
-    /** Reads the settings file strictly; errors name the file and the offending entry. */
-    public static Keymap read(Path file) {
+    /** The defaults with why the key settings were not used. */
+    public static Loaded unusable(String why) {
+        return new Loaded(defaults(), Optional.of(why + "; using the default keys"));
+    }
+
+    /**
+     * Reads the text of a key settings file strictly; errors name the source (the file) and the offending
+     * entry. Where the file lives and how it is written belongs to the settings service, not the keymap.
+     */
+    public static Keymap parse(String text, String source) {
+        String file = source;
         JsonNode root;
         try {
-            root = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read key settings " + file + ": " + e.getMessage());
+            root = Json.parse(text);
         } catch (JacksonException e) {
             throw new IllegalArgumentException("key settings " + file + " is not valid JSON: " + e.getOriginalMessage());
         }
@@ -195,8 +197,8 @@ public final class Keymap {
         }
     }
 
-    /** Writes every binding, so the file documents the whole keymap and can be edited by hand. */
-    public void save(Path file) {
+    /** Every binding as the text of a key settings file, so the file documents the whole keymap and can be edited by hand. */
+    public String toJson() {
         ObjectNode root = Json.object();
         ObjectNode k = root.putObject("keys");
         Map<String, List<String>> ordered = new LinkedHashMap<>();
@@ -205,21 +207,6 @@ public final class Keymap {
             ArrayNode arr = k.putArray(a);
             ks.forEach(arr::add);
         });
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root), StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot write key settings " + file + ": " + e.getMessage());
-        }
-    }
-
-    /** Where the settings file lives by default: ARBITER_KEYS wins, else keys.json in the user's config folder. */
-    public static Path defaultFile() {
-        String override = System.getenv("ARBITER_KEYS");
-        if (override != null && !override.isBlank()) return Path.of(override);
-        return org.arbiter.store.StorePaths.configDirectory().resolve("keys.json");
+        return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
 }

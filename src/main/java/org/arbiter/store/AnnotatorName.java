@@ -15,16 +15,16 @@ import java.util.Optional;
  */
 public final class AnnotatorName {
     /** Settings key of the name. */
-    public static final String KEY = "annotator";
+    public static final Setting<String> KEY = Setting.ANNOTATOR;
     /** Settings key of the server whose login set the name; present exactly while the name is fixed. */
-    public static final String KEY_SERVER = "annotator.server";
+    public static final Setting<String> KEY_SERVER = Setting.ANNOTATOR_SERVER;
     /**
      * Where logins before this version kept the server's name, beside a {@link #KEY} that could differ (the
      * cause of judgments stranded under another name). Read once and folded into {@link #KEY}.
      */
-    static final String LEGACY_LOGIN_KEY = "sync.annotator";
+    static final Setting<String> LEGACY_LOGIN_KEY = Setting.LEGACY_SYNC_ANNOTATOR;
     /** The server URL such a login saved (sync's own key), to say which server fixed the name. */
-    private static final String LEGACY_SERVER_KEY = "sync.server";
+    private static final Setting<String> LEGACY_SERVER_KEY = Setting.SYNC_SERVER;
 
     private AnnotatorName() {
     }

@@ -4,7 +4,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Optional;
 
-/** Small key/value facts kept with the data: the annotator name, the current position, sync state. */
+/**
+ * Small key/value facts kept with the data: the annotator name, the current position, sync state. Read and
+ * write them by their typed {@link Setting}; the text methods remain for keys read as plain text.
+ */
 public final class SettingsRepository {
     private final LocalStore store;
 
@@ -43,5 +46,24 @@ public final class SettingsRepository {
             }
             return null;
         });
+    }
+
+    /** The setting's value, empty while unset and without a default. */
+    public <T> Optional<T> get(Setting<T> setting) {
+        return get(setting.name()).map(setting.parse()).or(() -> Optional.ofNullable(setting.defaultValue()));
+    }
+
+    /** The setting's value, its default while unset. */
+    public <T> T valueOf(Setting<T> setting) {
+        return get(setting).orElse(setting.defaultValue());
+    }
+
+    public <T> void put(Setting<T> setting, T value) {
+        put(setting.name(), setting.format().apply(value));
+    }
+
+    /** Back to the default (or to unset). */
+    public void remove(Setting<?> setting) {
+        remove(setting.name());
     }
 }

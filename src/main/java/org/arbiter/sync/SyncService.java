@@ -28,6 +28,7 @@ import org.arbiter.model.JudgmentKey;
 import org.arbiter.store.AnnotatorName;
 import org.arbiter.store.LocalStore;
 import org.arbiter.store.Outbox;
+import org.arbiter.store.Setting;
 import org.arbiter.wire.PushReceipt;
 
 import tools.jackson.databind.JsonNode;
@@ -40,13 +41,13 @@ import tools.jackson.databind.node.ArrayNode;
  * reset on success) until the network is back.
  */
 public final class SyncService implements AutoCloseable {
-    public static final String KEY_SERVER = "sync.server";
-    public static final String KEY_TOKEN = "sync.token";
+    public static final Setting<String> KEY_SERVER = Setting.SYNC_SERVER;
+    public static final Setting<String> KEY_TOKEN = Setting.SYNC_TOKEN;
     /** The batches the server assigned at the last sync (a JSON array), so the backlog is known offline. */
-    public static final String KEY_SERVER_BATCHES = "sync.batches";
-    public static final String KEY_LAST_SYNC = "sync.last";
+    public static final Setting<String> KEY_SERVER_BATCHES = Setting.SYNC_BATCHES;
+    public static final Setting<Instant> KEY_LAST_SYNC = Setting.SYNC_LAST;
     /** PEM of a lab's self-signed certificate, trusted instead of the JVM's trust store when present. */
-    public static final String KEY_TRUST_CERT = "sync.trust_cert";
+    public static final Setting<String> KEY_TRUST_CERT = Setting.SYNC_TRUST_CERT;
 
     /** Pushes sent before the oldest receipt is awaited. */
     static final int PIPELINE = 2;
@@ -136,7 +137,7 @@ public final class SyncService implements AutoCloseable {
             try {
                 SyncResult r = attempt();
                 Instant now = Instant.now();
-                store.settings().put(KEY_LAST_SYNC, now.toString());
+                store.settings().put(KEY_LAST_SYNC, now);
                 lastError = null;
                 lastErrorKind = null;
                 return r;
@@ -288,7 +289,7 @@ public final class SyncService implements AutoCloseable {
     // ------------------------------------------------------------------ status
 
     public SyncStatus status() {
-        Instant last = store.settings().get(KEY_LAST_SYNC).map(Instant::parse).orElse(null);
+        Instant last = store.settings().get(KEY_LAST_SYNC).orElse(null);
         Outbox.Backlog b = backlog();
         return new SyncStatus(last, b.pending(), b.stranded(), AnnotatorName.current(store.settings()).orElse(null),
                 lastError, lastErrorKind, running, nextAttempt);

@@ -68,7 +68,7 @@ class AdjudicationPanelTest {
 
         Workstation w = open(db, expert);
         try {
-            assertThat(w.session().state().item().id()).isEqualTo("q0");
+            assertThat(w.session().state().open().item().id()).isEqualTo("q0");
             String text = onFx(() -> w.window().othersLabelsText());
             assertThat(text).startsWith("Adjudication — labels of others (opposite directions)");
             assertThat(text).contains("ann: right better · left step 2 ✗ (calculation) · “B is off by one”");
@@ -77,7 +77,7 @@ class AdjudicationPanelTest {
 
             Platform.runLater(() -> w.session().jumpTo("q1"));
             WaitForAsyncUtils.waitForFxEvents();
-            assertThat(w.session().state().item().id()).isEqualTo("q1");
+            assertThat(w.session().state().open().item().id()).isEqualTo("q1");
             assertThat(onFx(() -> w.window().othersLabelsText())).isEmpty();
             Node panel = onFx(() -> w.window().scene().lookup("#others-labels"));
             assertThat(panel.isVisible()).isFalse();

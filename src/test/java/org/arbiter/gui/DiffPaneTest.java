@@ -104,7 +104,7 @@ class DiffPaneTest {
             });
             shown.get(60, TimeUnit.SECONDS);
             WaitForAsyncUtils.waitForFxEvents();
-            assertThat(w.session().state().left().response().id()).as("the review shows B on the left").isEqualTo("b");
+            assertThat(w.session().state().open().left().response().id()).as("the review shows B on the left").isEqualTo("b");
 
             robot.type(KeyCode.D);
             WaitForAsyncUtils.waitForFxEvents();

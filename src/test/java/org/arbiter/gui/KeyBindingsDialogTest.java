@@ -89,7 +89,7 @@ class KeyBindingsDialogTest {
         assertThat(onFx(d::isShowing)).isFalse();
 
         assertThat(Files.exists(keys)).isTrue();
-        Keymap saved = Keymap.read(keys);
+        Keymap saved = Keymap.parse(Files.readString(keys), keys.toString());
         assertThat(saved.keysFor(Action.RATE_CORRECT)).containsExactly(KeyStroke.parse("y"));
         assertThat(saved.keysFor(Action.RATE_INCORRECT)).containsExactly(KeyStroke.parse("x"));
         assertThat(Files.readString(keys)).contains("\"RATE_CORRECT\"").contains("\"y\"");
@@ -186,7 +186,7 @@ class KeyBindingsDialogTest {
 
     private static Rating focusedRating(Workstation w) {
         ReviewState s = w.session().state();
-        return s.focused().mark(s.focused().focusedStep()).rating();
+        return s.open().focused().mark(s.open().focused().focusedStep()).rating();
     }
 
     private void type(KeyCode... keys) {

@@ -81,7 +81,7 @@ class KeyboardJudgingTest {
         type(KeyCode.DIGIT2, KeyCode.J, KeyCode.X, KeyCode.E, KeyCode.DIGIT1, KeyCode.DIGIT3, KeyCode.ENTER, KeyCode.M);
         robot.write("off by one here");
         type(KeyCode.ENTER);
-        assertThat(w.session().state().left().mark(1).note()).isEqualTo("off by one here");
+        assertThat(w.session().state().open().left().mark(1).note()).isEqualTo("off by one here");
         type(KeyCode.ENTER);
         assertThat(stage.getTitle()).isEqualTo("Arbiter — demo — item 2 of 20");
 
@@ -91,9 +91,9 @@ class KeyboardJudgingTest {
 
         // Item 3 (pair): right much better, flag both bad, undo the flag, submit.
         type(KeyCode.DIGIT5, KeyCode.B);
-        assertThat(w.session().state().flags()).isNotEmpty();
+        assertThat(w.session().state().labels().flags()).isNotEmpty();
         ctrl(KeyCode.Z);
-        assertThat(w.session().state().flags()).isEmpty();
+        assertThat(w.session().state().labels().flags()).isEmpty();
         type(KeyCode.ENTER);
         assertThat(stage.getTitle()).isEqualTo("Arbiter — demo — item 4 of 20");
 
@@ -109,7 +109,7 @@ class KeyboardJudgingTest {
 
         // Reopen: the same place, nothing lost.
         Workstation again = open(db, annotator);
-        assertThat(again.session().state().item().id()).isEqualTo(items.get(3).id());
+        assertThat(again.session().state().open().item().id()).isEqualTo(items.get(3).id());
         Platform.runLater(() -> again.window().stage().close());
         WaitForAsyncUtils.waitForFxEvents();
         again.close();

@@ -49,7 +49,7 @@ class SaveFailureNoticeTest {
         DemoBatch.loadIfEmpty(store);
         Workstation w = open(store);
         Stage stage = w.window().stage();
-        String first = w.session().state().item().id();
+        String first = w.session().state().open().item().id();
 
         type(KeyCode.DIGIT2);
         assertThat(w.window().saveNotice().isShowing()).isFalse();
@@ -69,7 +69,7 @@ class SaveFailureNoticeTest {
         assertThat(stage.getTitle()).isEqualTo("Arbiter — demo — item 1 of 20");
         assertThat(notice.isShowing()).as("the notice lasts while nothing can be written").isTrue();
         assertThat(notice.text()).contains("the judgment of this item");
-        assertThat(store.judgments().latest("demo", first, w.session().state().annotator())).isEmpty();
+        assertThat(store.judgments().latest("demo", first, w.session().state().queue().annotator())).isEmpty();
 
         readOnly(store, false);
         type(KeyCode.DIGIT1);
@@ -78,7 +78,7 @@ class SaveFailureNoticeTest {
         assertThat(text(w, "#status-saved")).startsWith("saved ");
         type(KeyCode.ENTER);
         assertThat(stage.getTitle()).isEqualTo("Arbiter — demo — item 2 of 20");
-        assertThat(store.judgments().latest("demo", first, w.session().state().annotator())).isPresent();
+        assertThat(store.judgments().latest("demo", first, w.session().state().queue().annotator())).isPresent();
 
         Platform.runLater(stage::close);
         WaitForAsyncUtils.waitForFxEvents();

@@ -55,15 +55,15 @@ class SettingsRestartTest {
         }
 
         Workstation w = open(db, settingsFile);
-        assertThat(w.session().state().syncScroll()).as("on by default, as the README says").isTrue();
+        assertThat(w.session().state().status().syncScroll()).as("on by default, as the README says").isTrue();
         assertThat(isDark(w)).isFalse();
         ctrl(KeyCode.T);
         ctrl(KeyCode.EQUALS);
         ctrl(KeyCode.EQUALS);
         type(KeyCode.S);
-        assertThat(w.session().state().syncScroll()).isFalse();
+        assertThat(w.session().state().status().syncScroll()).isFalse();
         type(KeyCode.DIGIT2, KeyCode.ENTER);
-        String place = w.session().state().item().id();
+        String place = w.session().state().open().item().id();
         close(w);
 
         JsonNode saved = Json.parse(Files.readString(settingsFile));
@@ -75,15 +75,15 @@ class SettingsRestartTest {
         assertThat(isDark(again)).as("dark theme after restart").isTrue();
         assertThat(onFx(() -> again.window().scene().getRoot().getStyle())).contains("-fx-font-size: 15.6px");
         assertThat(onFx(() -> pageIsDark(again.window().pane(Side.LEFT)))).as("the response pages are dark too").isTrue();
-        assertThat(again.session().state().syncScroll()).as("synchronized scrolling stays off after restart").isFalse();
-        assertThat(again.session().state().item().id()).as("the same place in the batch").isEqualTo(place);
+        assertThat(again.session().state().status().syncScroll()).as("synchronized scrolling stays off after restart").isFalse();
+        assertThat(again.session().state().open().item().id()).as("the same place in the batch").isEqualTo(place);
         // Off means off: scrolling the left response leaves the right one where it is.
         assertThat(scrollLeftAndReadRight(again)).isZero();
         type(KeyCode.S);
         close(again);
 
         Workstation third = open(db, settingsFile);
-        assertThat(third.session().state().syncScroll()).as("switched back on, and kept").isTrue();
+        assertThat(third.session().state().status().syncScroll()).as("switched back on, and kept").isTrue();
         assertThat(scrollLeftAndReadRight(third)).as("the right response follows the left").isPositive();
         close(third);
     }

@@ -58,7 +58,7 @@ class ThemeScreenshotTest {
         DemoBatch.loadIfEmpty(store);
         Workstation w = open(store);
         Scene scene = w.window().scene();
-        String longPrompt = w.session().state().item().id();
+        String longPrompt = w.session().state().open().item().id();
 
         for (boolean dark : new boolean[] {false, true}) {
             String theme = dark ? "dark" : "light";

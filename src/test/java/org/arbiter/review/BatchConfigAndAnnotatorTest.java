@@ -42,7 +42,7 @@ class BatchConfigAndAnnotatorTest {
             store.batchConfigs().setConfig("demo", "{\"required\": [\"vibes\"]}");
             ReviewSession s = ReviewSession.open(store, "ada", "demo", Keymap.defaults(),
                     new ActiveClock(java.time.Clock.systemUTC()));
-            assertThat(s.state().message()).contains("config of batch demo").contains("vibes");
+            assertThat(s.state().status().message()).contains("config of batch demo").contains("vibes");
             assertThat(s.config()).isEqualTo(BatchConfig.defaults());
         }
     }

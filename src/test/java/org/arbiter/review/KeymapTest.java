@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.arbiter.app.UserSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +56,7 @@ class KeymapTest {
     void settingsFileRemapsAndSurvivesSaveAndLoad(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("keys.json");
         Files.writeString(file, "{\"keys\": {\"RATE_CORRECT\": [\"y\"], \"SUBMIT\": \"Ctrl+Enter\"}}");
-        Keymap.Loaded loaded = Keymap.load(file);
+        Keymap.Loaded loaded = load(file);
         assertThat(loaded.error()).isEmpty();
         Keymap k = loaded.keymap();
         assertThat(k.actionFor(KeyStroke.parse("y"))).contains(Action.RATE_CORRECT);
@@ -65,8 +66,8 @@ class KeymapTest {
         assertThat(k.actionFor(KeyStroke.parse("x"))).contains(Action.RATE_INCORRECT);
 
         Path saved = dir.resolve("sub/keys.json");
-        k.save(saved);
-        Keymap back = Keymap.load(saved).keymap();
+        assertThat(settingsFor(saved).saveKeys(k)).isEmpty();
+        Keymap back = load(saved).keymap();
         for (Action a : Action.values()) assertThat(back.keysFor(a)).as(a.name()).isEqualTo(k.keysFor(a));
     }
 
@@ -74,24 +75,35 @@ class KeymapTest {
     void badFileNamesFileAndKeyAndFallsBackToDefaults(@TempDir Path dir) throws Exception {
         Path unknownAction = dir.resolve("a.json");
         Files.writeString(unknownAction, "{\"keys\": {\"LAUNCH_ROCKET\": [\"y\"]}}");
-        Keymap.Loaded a = Keymap.load(unknownAction);
+        Keymap.Loaded a = load(unknownAction);
         assertThat(a.error()).hasValueSatisfying(e -> assertThat(e).contains(unknownAction.toString()).contains("LAUNCH_ROCKET"));
         assertThat(a.keymap().actionFor(KeyStroke.parse("c"))).contains(Action.RATE_CORRECT);
 
         Path badKey = dir.resolve("b.json");
         Files.writeString(badKey, "{\"keys\": {\"UNDO\": [\"Ctrl+Zed\"]}}");
-        assertThat(Keymap.load(badKey).error()).hasValueSatisfying(e -> assertThat(e).contains(badKey.toString()).contains("UNDO").contains("Zed"));
+        assertThat(load(badKey).error()).hasValueSatisfying(e -> assertThat(e).contains(badKey.toString()).contains("UNDO").contains("Zed"));
 
         Path conflict = dir.resolve("c.json");
         Files.writeString(conflict, "{\"keys\": {\"SKIP\": [\"x\"]}}");
-        assertThat(Keymap.load(conflict).error()).hasValueSatisfying(e -> assertThat(e).contains(conflict.toString())
+        assertThat(load(conflict).error()).hasValueSatisfying(e -> assertThat(e).contains(conflict.toString())
                 .contains("x").contains("RATE_INCORRECT").contains("SKIP"));
 
         Path notJson = dir.resolve("d.json");
         Files.writeString(notJson, "{keys: ");
-        assertThat(Keymap.load(notJson).error()).hasValueSatisfying(e -> assertThat(e).contains(notJson.toString()));
-        assertThat(Keymap.load(notJson).keymap().actionFor(KeyStroke.parse("Enter"))).contains(Action.SUBMIT);
+        assertThat(load(notJson).error()).hasValueSatisfying(e -> assertThat(e).contains(notJson.toString()));
+        assertThat(load(notJson).keymap().actionFor(KeyStroke.parse("Enter"))).contains(Action.SUBMIT);
 
-        assertThat(Keymap.load(dir.resolve("missing.json")).error()).isEmpty();
+        assertThat(load(dir.resolve("missing.json")).error()).isEmpty();
+    }
+
+    /** The key bindings file as the app reads it: through the settings that own it. */
+    private static Keymap.Loaded load(Path file) {
+        return settingsFor(file).loadKeys();
+    }
+
+    private static UserSettings settingsFor(Path keysFile) {
+        UserSettings s = UserSettings.load(keysFile.resolveSibling("settings.json"));
+        s.setKeysFile(keysFile);
+        return s;
     }
 }

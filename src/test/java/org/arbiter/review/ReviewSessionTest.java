@@ -55,24 +55,24 @@ class ReviewSessionTest {
     void judgesThreeItemsByKeyboardAlone() {
         ReviewSession s = open(store);
         ReviewState st = s.state();
-        Item first = st.item();
-        assertThat(st.position()).isEqualTo(1);
-        assertThat(st.focusedSide()).isEqualTo(Side.LEFT);
+        Item first = st.open().item();
+        assertThat(st.queue().position()).isEqualTo(1);
+        assertThat(st.open().focusedSide()).isEqualTo(Side.LEFT);
         assertThat(first.isPair()).isTrue();
-        String leftId = st.left().response().id();
-        String rightId = st.right().response().id();
+        String leftId = st.open().left().response().id();
+        String rightId = st.open().right().response().id();
 
         // Item 1: left better, first left step correct, second incorrect with two categories and a note,
         // first right step neutral.
         time.advance(Duration.ofSeconds(5));
         press(s, "2", "c", "j", "x", "e");
-        assertThat(s.state().mode()).isEqualTo(Mode.PICK_CATEGORY);
-        List<BatchConfig.ErrorCategory> cats = s.state().categories();
+        assertThat(s.state().status().mode()).isEqualTo(Mode.PICK_CATEGORY);
+        List<BatchConfig.ErrorCategory> cats = s.state().labels().categories();
         assertThat(cats.get(0).label()).isEqualTo("Wrong logic");
         press(s, "1", "3", "Enter");
-        assertThat(s.state().mode()).isEqualTo(Mode.NORMAL);
+        assertThat(s.state().status().mode()).isEqualTo(Mode.NORMAL);
         press(s, "m");
-        assertThat(s.state().mode()).isEqualTo(Mode.NOTE);
+        assertThat(s.state().status().mode()).isEqualTo(Mode.NOTE);
         s.commitNote("loop bound skips the last element");
         press(s, "Tab", "n");
         time.advance(Duration.ofSeconds(7));
@@ -92,10 +92,10 @@ class ReviewSessionTest {
         assertThat(j1.startedAt()).isEqualTo(Instant.parse("2026-03-01T09:00:00Z"));
 
         // Item 2 is a single path (a proof): no preference, steps only.
-        assertThat(st.position()).isEqualTo(2);
-        assertThat(st.isPair()).isFalse();
+        assertThat(st.queue().position()).isEqualTo(2);
+        assertThat(st.open().isPair()).isFalse();
         assertThat(store.drafts().load("demo", first.id(), ADA)).isEmpty();
-        Item second = st.item();
+        Item second = st.open().item();
         press(s, "c", "j", "c", "G", "x", "Enter");
         Judgment j2 = latest(second.id());
         assertThat(j2.preference()).isNull();
@@ -103,13 +103,13 @@ class ReviewSessionTest {
         assertThat(j2.stepLabels()).extracting(StepLabel::stepIndex).containsExactly(0, 1, stepCount(second) - 1);
 
         // Item 3: about equal, both flagged unsure.
-        Item third = s.state().item();
+        Item third = s.state().open().item();
         st = press(s, "3", "u", "Enter");
         Judgment j3 = latest(third.id());
         assertThat(j3.preference()).isEqualTo(Preference.TIE);
         assertThat(j3.flags()).containsExactly(Flag.UNSURE);
-        assertThat(st.position()).isEqualTo(4);
-        assertThat(st.itemsLeft()).isEqualTo(17);
+        assertThat(st.queue().position()).isEqualTo(4);
+        assertThat(st.queue().itemsLeft()).isEqualTo(17);
         assertThat(store.judgments().current()).hasSize(3);
     }
 
@@ -127,7 +127,7 @@ class ReviewSessionTest {
         press(s, "Enter"); // refused on the pair: stays
         s.jumpTo("proof-Pugh|exercise_2_41");
         ReviewState st = press(s, "j", "n", "j", "j", "f");
-        Map<Integer, StepMark> marks = st.left().marks();
+        Map<Integer, StepMark> marks = st.open().left().marks();
         assertThat(marks.get(0).rating()).isEqualTo(Rating.CORRECT);
         assertThat(marks.get(1).rating()).as("already rated: kept").isEqualTo(Rating.NEUTRAL);
         assertThat(marks.get(2).rating()).isEqualTo(Rating.CORRECT);
@@ -135,75 +135,75 @@ class ReviewSessionTest {
         assertThat(marks).doesNotContainKey(4);
         // One key, one undo step.
         st = press(s, "Ctrl+Z");
-        assertThat(st.left().marks()).containsOnlyKeys(1);
+        assertThat(st.open().left().marks()).containsOnlyKeys(1);
     }
 
     @Test
     void undoAndRedoCoverEveryLabelingActionButNotNavigation() {
         ReviewSession s = open(store);
         ReviewState st = press(s, "1", "b", "c", "j");
-        assertThat(st.screenScore()).isEqualTo(-2);
-        assertThat(st.has(Flag.BOTH_BAD)).isTrue();
+        assertThat(st.labels().screenScore()).isEqualTo(-2);
+        assertThat(st.labels().has(Flag.BOTH_BAD)).isTrue();
         st = press(s, "Ctrl+Z");
-        assertThat(st.left().focusedStep()).as("navigation is not undone").isEqualTo(1);
-        assertThat(st.left().marks()).isEmpty();
+        assertThat(st.open().left().focusedStep()).as("navigation is not undone").isEqualTo(1);
+        assertThat(st.open().left().marks()).isEmpty();
         st = press(s, "Ctrl+Z");
-        assertThat(st.has(Flag.BOTH_BAD)).isFalse();
-        assertThat(st.screenScore()).isEqualTo(-2);
+        assertThat(st.labels().has(Flag.BOTH_BAD)).isFalse();
+        assertThat(st.labels().screenScore()).isEqualTo(-2);
         st = press(s, "Ctrl+Z");
-        assertThat(st.preference()).isNull();
-        assertThat(st.canUndo()).isFalse();
+        assertThat(st.labels().preference()).isNull();
+        assertThat(st.labels().canUndo()).isFalse();
         st = press(s, "Ctrl+Shift+Z", "Ctrl+Shift+Z");
-        assertThat(st.screenScore()).isEqualTo(-2);
-        assertThat(st.has(Flag.BOTH_BAD)).isTrue();
-        assertThat(st.canRedo()).isTrue();
+        assertThat(st.labels().screenScore()).isEqualTo(-2);
+        assertThat(st.labels().has(Flag.BOTH_BAD)).isTrue();
+        assertThat(st.labels().canRedo()).isTrue();
         // A new action forgets the redo branch.
         st = press(s, "4");
-        assertThat(st.canRedo()).isFalse();
-        assertThat(st.screenScore()).isEqualTo(1);
+        assertThat(st.labels().canRedo()).isFalse();
+        assertThat(st.labels().screenScore()).isEqualTo(1);
         // Rubric and notes are labeling too.
         press(s, "]", "Shift+4");
-        assertThat(s.state().left().rubric()).containsEntry("reasoning", 4);
+        assertThat(s.state().open().left().rubric()).containsEntry("reasoning", 4);
         press(s, "Ctrl+Z");
-        assertThat(s.state().left().rubric()).isEmpty();
+        assertThat(s.state().open().left().rubric()).isEmpty();
     }
 
     @Test
     void enterIsRefusedWithTheReasonWhileRequiredFieldsAreMissing() {
         ReviewSession s = open(store);
-        String id = s.state().item().id();
+        String id = s.state().open().item().id();
         ReviewState st = press(s, "c", "Enter");
-        assertThat(st.item().id()).isEqualTo(id);
-        assertThat(st.message()).contains("Cannot submit").contains("preference");
+        assertThat(st.open().item().id()).isEqualTo(id);
+        assertThat(st.status().message()).contains("Cannot submit").contains("preference");
         assertThat(store.judgments().latest("demo", id, ADA)).isEmpty();
         // both_bad stands in for the preference.
         st = press(s, "b", "Enter");
-        assertThat(st.item().id()).isNotEqualTo(id);
+        assertThat(st.open().item().id()).isNotEqualTo(id);
         assertThat(latest(id).flags()).containsExactly(Flag.BOTH_BAD);
         assertThat(latest(id).preference()).isNull();
 
         // A single path needs a rated step (or a flag); a note alone is not a rating.
         s.jumpTo("proof-Pugh|exercise_2_41");
         st = press(s, "Enter");
-        assertThat(st.message()).contains("rate at least one step");
+        assertThat(st.status().message()).contains("rate at least one step");
         press(s, "m");
         s.commitNote("unclear");
         st = press(s, "Enter");
-        assertThat(st.message()).contains("step 1").contains("no rating");
+        assertThat(st.status().message()).contains("step 1").contains("no rating");
         st = press(s, "x", "Enter");
-        assertThat(st.item().id()).isNotEqualTo("proof-Pugh|exercise_2_41");
+        assertThat(st.open().item().id()).isNotEqualTo("proof-Pugh|exercise_2_41");
     }
 
     @Test
     void revisingThePreviousItemMakesVersionTwoAndKeepsVersionOne() {
         ReviewSession s = open(store);
-        Item first = s.state().item();
+        Item first = s.state().open().item();
         press(s, "2", "Enter");
         Judgment v1 = latest(first.id());
         ReviewState st = press(s, "Backspace");
-        assertThat(st.item().id()).isEqualTo(first.id());
-        assertThat(st.version()).isEqualTo(1);
-        assertThat(st.screenScore()).as("the judgment is loaded for editing").isEqualTo(-1);
+        assertThat(st.open().item().id()).isEqualTo(first.id());
+        assertThat(st.open().version()).isEqualTo(1);
+        assertThat(st.labels().screenScore()).as("the judgment is loaded for editing").isEqualTo(-1);
         st = press(s, "5", "Enter");
         List<Judgment> versions = store.judgments().versions(v1.judgmentId());
         assertThat(versions).extracting(Judgment::version).containsExactly(1, 2);
@@ -213,47 +213,64 @@ class ReviewSessionTest {
         assertThat(versions.get(0).preference()).isEqualTo(bLeft ? Preference.B_BETTER : Preference.A_BETTER);
         assertThat(versions.get(1).judgmentId()).isEqualTo(v1.judgmentId());
         assertThat(versions.get(1).startedAt()).isEqualTo(v1.startedAt());
-        assertThat(st.position()).isEqualTo(2);
+        assertThat(st.queue().position()).isEqualTo(2);
         // Enter on an unchanged judged item adds no version.
         press(s, "Backspace", "Enter");
         assertThat(store.judgments().versions(v1.judgmentId())).hasSize(2);
     }
 
     @Test
+    void submittedIsToldOncePerCommittedVersionAndNotForAnUnchangedEnter() {
+        ReviewSession s = open(store);
+        List<Submitted> told = new java.util.ArrayList<>();
+        s.addSubmitListener(told::add);
+        Item first = s.state().open().item();
+        press(s, "Enter");
+        assertThat(told).as("a refused Enter commits nothing").isEmpty();
+        press(s, "2", "Enter");
+        assertThat(told).extracting(t -> t.judgment().itemId()).containsExactly(first.id());
+        assertThat(told.get(0).judgment()).isEqualTo(latest(first.id()));
+        press(s, "Backspace", "Enter");
+        assertThat(told).as("Enter on an unchanged judgment makes no version").hasSize(1);
+        press(s, "Backspace", "5", "Enter");
+        assertThat(told).extracting(t -> t.judgment().version()).containsExactly(1, 2);
+    }
+
+    @Test
     void quitAndReopenReturnsToTheSamePosition() {
         ReviewSession s = open(store);
         press(s, "1", "Enter", "c", "Enter");
-        Item third = s.state().item();
+        Item third = s.state().open().item();
         ReviewState st = press(s, "4", "Ctrl+Q");
-        assertThat(st.quitRequested()).isTrue();
+        assertThat(st.status().quitRequested()).isTrue();
         store.close();
 
         store = LocalStore.open(db);
         ReviewSession again = ReviewSession.open(store, ADA, null, Keymap.defaults(), new ActiveClock(time));
         ReviewState back = again.state();
-        assertThat(back.item().id()).isEqualTo(third.id());
-        assertThat(back.position()).isEqualTo(3);
-        assertThat(back.screenScore()).isEqualTo(1);
-        assertThat(back.focusedSide()).isEqualTo(Side.LEFT);
+        assertThat(back.open().item().id()).isEqualTo(third.id());
+        assertThat(back.queue().position()).isEqualTo(3);
+        assertThat(back.labels().screenScore()).isEqualTo(1);
+        assertThat(back.open().focusedSide()).isEqualTo(Side.LEFT);
     }
 
     @Test
     void draftSurvivesACrash() {
         ReviewSession s = open(store);
-        Item item = s.state().item();
+        Item item = s.state().open().item();
         time.advance(Duration.ofSeconds(9));
         press(s, "5", "p", "j", "x", "e", "2", "Enter");
         // No quit, no close: a second store on the same file is what the app sees after kill -9.
         try (LocalStore after = LocalStore.open(db)) {
             ReviewSession reopened = open(after);
             ReviewState st = reopened.state();
-            assertThat(st.item().id()).isEqualTo(item.id());
-            assertThat(st.screenScore()).isEqualTo(2);
-            assertThat(st.has(Flag.BAD_PROMPT)).isTrue();
-            StepMark m = st.left().mark(1);
+            assertThat(st.open().item().id()).isEqualTo(item.id());
+            assertThat(st.labels().screenScore()).isEqualTo(2);
+            assertThat(st.labels().has(Flag.BAD_PROMPT)).isTrue();
+            StepMark m = st.open().left().mark(1);
             assertThat(m.rating()).isEqualTo(Rating.INCORRECT);
-            assertThat(m.categories()).containsExactly(st.categories().get(1).id());
-            assertThat(st.activeMs()).isEqualTo(9_000);
+            assertThat(m.categories()).containsExactly(st.labels().categories().get(1).id());
+            assertThat(st.open().activeMs()).isEqualTo(9_000);
         }
     }
 
@@ -266,7 +283,7 @@ class ReviewSessionTest {
         ReviewSession s = open(store);
         s.jumpTo(swapped.id());
         ReviewState st = s.state();
-        assertThat(st.left().response().id()).isEqualTo("b");
+        assertThat(st.open().left().response().id()).isEqualTo("b");
         press(s, "1", "Enter");
         Judgment j = latest(swapped.id());
         assertThat(j.preference()).isEqualTo(Preference.B_MUCH_BETTER);
@@ -287,21 +304,21 @@ class ReviewSessionTest {
     void remappedKeysFromASettingsFileDriveTheSession() throws Exception {
         Path keys = dir.resolve("keys.json");
         Files.writeString(keys, "{\"keys\": {\"RATE_CORRECT\": [\"y\"], \"SUBMIT\": [\"Ctrl+Enter\"]}}");
-        ReviewSession s = ReviewSession.open(store, ADA, "demo", Keymap.load(keys).keymap(), new ActiveClock(time));
-        String id = s.state().item().id();
+        ReviewSession s = ReviewSession.open(store, ADA, "demo", Keymap.fromText(Files.readString(keys), keys.toString()).keymap(), new ActiveClock(time));
+        String id = s.state().open().item().id();
         ReviewState st = press(s, "c");
-        assertThat(st.left().marks()).isEmpty();
+        assertThat(st.open().left().marks()).isEmpty();
         st = press(s, "y", "3", "Enter");
-        assertThat(st.left().mark(0).rating()).isEqualTo(Rating.CORRECT);
-        assertThat(st.item().id()).as("plain Enter is no longer submit").isEqualTo(id);
+        assertThat(st.open().left().mark(0).rating()).isEqualTo(Rating.CORRECT);
+        assertThat(st.open().item().id()).as("plain Enter is no longer submit").isEqualTo(id);
         st = press(s, "Ctrl+Enter");
-        assertThat(st.item().id()).isNotEqualTo(id);
+        assertThat(st.open().item().id()).isNotEqualTo(id);
     }
 
     @Test
     void activeTimeExcludesIdleAndUnfocusedSpans() {
         ReviewSession s = open(store);
-        Item item = s.state().item();
+        Item item = s.state().open().item();
         time.advance(Duration.ofSeconds(30));
         press(s, "3");
         time.advance(Duration.ofMinutes(10)); // away from the keyboard: 60 s of it count
@@ -313,28 +330,28 @@ class ReviewSessionTest {
         time.advance(Duration.ofSeconds(5));
         press(s, "Enter");
         assertThat(latest(item.id()).activeMs()).isEqualTo((30 + 60 + 15 + 5) * 1000L);
-        assertThat(s.state().averageActiveMs()).isEqualTo(110_000);
+        assertThat(s.state().queue().averageActiveMs()).isEqualTo(110_000);
     }
 
     @Test
     void textModesTakeNoReviewKeysAndSkipNeedsAReason() {
         ReviewSession s = open(store);
-        Item item = s.state().item();
+        Item item = s.state().open().item();
         press(s, "m");
         ReviewState st = press(s, "1", "c", "Enter");
-        assertThat(st.preference()).isNull();
-        assertThat(st.left().marks()).isEmpty();
-        assertThat(st.mode()).isEqualTo(Mode.NOTE);
+        assertThat(st.labels().preference()).isNull();
+        assertThat(st.open().left().marks()).isEmpty();
+        assertThat(st.status().mode()).isEqualTo(Mode.NOTE);
         st = press(s, "Escape");
-        assertThat(st.mode()).isEqualTo(Mode.NORMAL);
+        assertThat(st.status().mode()).isEqualTo(Mode.NORMAL);
 
         st = press(s, "Ctrl+S");
-        assertThat(st.mode()).isEqualTo(Mode.SKIP_REASON);
+        assertThat(st.status().mode()).isEqualTo(Mode.SKIP_REASON);
         st = s.commitSkip("  ");
-        assertThat(st.message()).contains("reason");
-        assertThat(st.item().id()).isEqualTo(item.id());
+        assertThat(st.status().message()).contains("reason");
+        assertThat(st.open().item().id()).isEqualTo(item.id());
         st = s.commitSkip("cannot judge Go");
-        assertThat(st.item().id()).isNotEqualTo(item.id());
+        assertThat(st.open().item().id()).isNotEqualTo(item.id());
         assertThat(store.skips().reason("demo", item.id(), ADA)).contains("cannot judge Go");
     }
 
@@ -342,15 +359,15 @@ class ReviewSessionTest {
     void queueJumpsByIdAndFiltersFlaggedItems() {
         ReviewSession s = open(store);
         ReviewState st = s.jumpTo("no-such-item");
-        assertThat(st.message()).contains("no-such-item");
+        assertThat(st.status().message()).contains("no-such-item");
         st = s.jumpTo("code-Python-20");
-        assertThat(st.position()).isEqualTo(8);
+        assertThat(st.queue().position()).isEqualTo(8);
         press(s, "2", "Enter");
         press(s, "3", "u", "Enter");
         String flagged = store.judgments().current().stream().filter(j -> !j.flags().isEmpty()).findFirst().orElseThrow().itemId();
         st = s.setFilter(QueueFilter.FLAGGED);
-        assertThat(st.item().id()).isEqualTo(flagged);
-        assertThat(s.queue()).extracting(ReviewSession.QueueEntry::itemId).containsExactly(flagged);
+        assertThat(st.open().item().id()).isEqualTo(flagged);
+        assertThat(s.queue()).extracting(QueueEntry::itemId).containsExactly(flagged);
         s.setFilter(QueueFilter.UNJUDGED);
         assertThat(s.queue()).hasSize(18);
     }
@@ -363,18 +380,18 @@ class ReviewSessionTest {
                  "taxonomy": {"code": ["Crashes", {"id": "slow", "label": "Too slow"}]}}""");
         ReviewSession s = open(store);
         ReviewState st = press(s, "Enter");
-        assertThat(st.message()).contains("score Correctness for the left response");
+        assertThat(st.status().message()).contains("score Correctness for the left response");
         st = press(s, "Shift+5");
-        assertThat(st.message()).contains("1–3");
+        assertThat(st.status().message()).contains("1–3");
         st = press(s, "Shift+2", "Tab", "Shift+3", "e", "2", "Enter");
-        assertThat(st.categories()).extracting(BatchConfig.ErrorCategory::id).containsExactly("crashes", "slow");
-        assertThat(st.right().mark(0).categories()).containsExactly("slow");
-        String id = st.item().id();
+        assertThat(st.labels().categories()).extracting(BatchConfig.ErrorCategory::id).containsExactly("crashes", "slow");
+        assertThat(st.open().right().mark(0).categories()).containsExactly("slow");
+        String id = st.open().item().id();
         press(s, "Enter");
         Judgment j = latest(id);
         assertThat(j.preference()).as("preference not required by this batch").isNull();
-        assertThat(j.rubric()).containsEntry(st.left().response().id(), Map.of("correctness", 2))
-                .containsEntry(st.right().response().id(), Map.of("correctness", 3));
+        assertThat(j.rubric()).containsEntry(st.open().left().response().id(), Map.of("correctness", 2))
+                .containsEntry(st.open().right().response().id(), Map.of("correctness", 3));
     }
 
     @Test
@@ -382,24 +399,24 @@ class ReviewSessionTest {
         ReviewSession s = open(store);
         s.jumpTo("proof-Pugh|exercise_2_41");
         ReviewState st = press(s, "j", "e");
-        assertThat(st.categories()).hasSize(10);
+        assertThat(st.labels().categories()).hasSize(10);
         assertThat(ReviewState.categoryKey(9)).isEqualTo("a");
         st = press(s, "a", "j", "1", "Escape");
-        assertThat(st.mode()).isEqualTo(Mode.NORMAL);
-        assertThat(st.left().focusedStep()).as("j is a category key while the picker is open").isEqualTo(1);
-        assertThat(st.left().mark(1).categories()).containsExactly("incomplete", "calculation");
-        assertThat(st.left().mark(1).rating()).isEqualTo(Rating.INCORRECT);
+        assertThat(st.status().mode()).isEqualTo(Mode.NORMAL);
+        assertThat(st.open().left().focusedStep()).as("j is a category key while the picker is open").isEqualTo(1);
+        assertThat(st.open().left().mark(1).categories()).containsExactly("incomplete", "calculation");
+        assertThat(st.open().left().mark(1).rating()).isEqualTo(Rating.INCORRECT);
         st = press(s, "e", "a", "Enter");
-        assertThat(st.left().mark(1).categories()).containsExactly("calculation");
+        assertThat(st.open().left().mark(1).categories()).containsExactly("calculation");
     }
 
     @Test
     void helpOverlayOpensOnQuestionMarkAndF1() {
         ReviewSession s = open(store);
-        assertThat(press(s, "?").mode()).isEqualTo(Mode.HELP);
-        assertThat(press(s, "1").preference()).as("keys do nothing behind the help").isNull();
-        assertThat(press(s, "Escape").mode()).isEqualTo(Mode.NORMAL);
-        assertThat(press(s, "F1").mode()).isEqualTo(Mode.HELP);
-        assertThat(press(s, "F1").mode()).isEqualTo(Mode.NORMAL);
+        assertThat(press(s, "?").status().mode()).isEqualTo(Mode.HELP);
+        assertThat(press(s, "1").labels().preference()).as("keys do nothing behind the help").isNull();
+        assertThat(press(s, "Escape").status().mode()).isEqualTo(Mode.NORMAL);
+        assertThat(press(s, "F1").status().mode()).isEqualTo(Mode.HELP);
+        assertThat(press(s, "F1").status().mode()).isEqualTo(Mode.NORMAL);
     }
 }

@@ -52,39 +52,39 @@ class SaveFailureTest {
     @Test
     void aReadOnlyStoreKeepsTheLabelsShowsWhyAndEnterStaysUntilItIsWritable() throws Exception {
         ReviewSession s = open();
-        String first = s.state().item().id();
+        String first = s.state().open().item().id();
         ReviewState st = press(s, "2");
-        assertThat(st.notSaved()).isFalse();
-        Instant savedAt = st.lastSave();
+        assertThat(st.status().notSaved()).isFalse();
+        Instant savedAt = st.status().lastSave();
         assertThat(savedAt).isNotNull();
 
         readOnly(store, true);
         time.advance(Duration.ofSeconds(30));
         st = press(s, "c");
-        assertThat(st.notSaved()).isTrue();
-        assertThat(st.saveFailure().headline()).startsWith("NOT SAVED: the labels of this item")
+        assertThat(st.status().notSaved()).isTrue();
+        assertThat(st.status().saveFailure().headline()).startsWith("NOT SAVED: the labels of this item")
                 .contains("read-only");
-        assertThat(st.saveFailure().file()).isEqualTo(db);
-        assertThat(st.lastSave()).as("a failed save is not shown as a save").isEqualTo(savedAt);
+        assertThat(st.status().saveFailure().file()).isEqualTo(db);
+        assertThat(st.status().lastSave()).as("a failed save is not shown as a save").isEqualTo(savedAt);
         assertThat(st.statusLine()).contains("NOT SAVED");
-        assertThat(st.left().mark(0).rating()).as("the change stays on screen, to be saved later").isEqualTo(Rating.CORRECT);
+        assertThat(st.open().left().mark(0).rating()).as("the change stays on screen, to be saved later").isEqualTo(Rating.CORRECT);
 
         st = press(s, "Enter");
-        assertThat(st.item().id()).as("Enter does not move past an unsaved judgment").isEqualTo(first);
-        assertThat(st.position()).isEqualTo(1);
-        assertThat(st.message()).contains("not saved");
-        assertThat(st.saveFailure().what()).isEqualTo("the judgment of this item");
+        assertThat(st.open().item().id()).as("Enter does not move past an unsaved judgment").isEqualTo(first);
+        assertThat(st.queue().position()).isEqualTo(1);
+        assertThat(st.status().message()).contains("not saved");
+        assertThat(st.status().saveFailure().what()).isEqualTo("the judgment of this item");
         st = press(s, "Ctrl+Shift+Z", "Backspace");
-        assertThat(st.item().id()).isEqualTo(first);
+        assertThat(st.open().item().id()).isEqualTo(first);
         st = press(s, "Ctrl+Q");
-        assertThat(st.quitRequested()).as("the first Ctrl+Q warns instead of dropping the labels").isFalse();
-        assertThat(st.message()).contains("Ctrl+Q again");
+        assertThat(st.status().quitRequested()).as("the first Ctrl+Q warns instead of dropping the labels").isFalse();
+        assertThat(st.status().message()).contains("Ctrl+Q again");
 
         readOnly(store, false);
         time.advance(Duration.ofSeconds(5));
         st = press(s, "Enter");
-        assertThat(st.notSaved()).isFalse();
-        assertThat(st.item().id()).isNotEqualTo(first);
+        assertThat(st.status().notSaved()).isFalse();
+        assertThat(st.open().item().id()).isNotEqualTo(first);
         Judgment j = store.judgments().latest("demo", first, ADA).orElseThrow();
         assertThat(j.stepLabels()).extracting(StepLabel::rating).containsExactly(1);
     }
@@ -96,27 +96,27 @@ class SaveFailureTest {
     @Test
     void aLockedStoreFileIsReportedAndTheNextWorkingSaveClearsIt() throws Exception {
         ReviewSession s = open();
-        String first = s.state().item().id();
+        String first = s.state().open().item().id();
         try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
              Statement sql = other.createStatement()) {
             // Another program holds the write lock (SQLite's busy timeout in the store is 5 s).
             sql.execute("BEGIN EXCLUSIVE");
             sql.execute("INSERT INTO setting (key, value) VALUES ('other.program', 'x')");
             ReviewState st = press(s, "2");
-            assertThat(st.notSaved()).isTrue();
-            assertThat(st.saveFailure().reason()).isEqualTo("the store file is locked by another program");
-            assertThat(st.lastSave()).isNull();
+            assertThat(st.status().notSaved()).isTrue();
+            assertThat(st.status().saveFailure().reason()).isEqualTo("the store file is locked by another program");
+            assertThat(st.status().lastSave()).isNull();
             assertThat(st.statusLine()).contains("NOT SAVED");
             st = press(s, "Enter");
-            assertThat(st.item().id()).isEqualTo(first);
+            assertThat(st.open().item().id()).isEqualTo(first);
             sql.execute("ROLLBACK");
         }
         ReviewState st = press(s, "c");
-        assertThat(st.notSaved()).isFalse();
-        assertThat(st.lastSave()).isNotNull();
+        assertThat(st.status().notSaved()).isFalse();
+        assertThat(st.status().lastSave()).isNotNull();
         assertThat(store.drafts().load("demo", first, ADA)).isPresent();
         st = press(s, "Enter");
-        assertThat(st.item().id()).isNotEqualTo(first);
+        assertThat(st.open().item().id()).isNotEqualTo(first);
         assertThat(store.judgments().latest("demo", first, ADA)).isPresent();
     }
 

@@ -74,7 +74,7 @@ class LoggedInIdentityTest {
             String name = AnnotatorName.resolve(null, s.settings()).orElse(null);
             assertThat(name).as("the window would ask for a name").isEqualTo("alice");
             ReviewSession review = ReviewSession.open(s, name, null, Keymap.defaults(), new ActiveClock(Clock.systemUTC()));
-            String item = review.state().item().id();
+            String item = review.state().open().item().id();
             review.handle(KeyStroke.parse("b"));
             review.handle(KeyStroke.parse("Enter"));
             assertThat(s.judgments().latest("math-001", item, "alice")).as("submitted").isPresent();
