@@ -101,7 +101,8 @@ abstract class TextFidelityContract {
                 .containsExactlyElementsOf(source.stream().map(i -> org.assertj.core.groups.Tuple.tuple(i.prompt(), i.responses(), i.meta())).toList());
 
         Path db = dir.resolve("ana.db");
-        assertThat(arbiter("login", "--server", lab.url(), "--token", lab.tokens.get("ana"), "--db", db.toString()).code()).isZero();
+        Run login = arbiter("login", "--server", lab.url(), "--token", lab.tokens.get("ana"), "--db", db.toString());
+        assertThat(login.code()).as(login.err()).isZero();
         Run pulled = arbiter("sync", "--db", db.toString());
         assertThat(pulled.code()).as(pulled.err()).isZero();
         Judgment typed;
