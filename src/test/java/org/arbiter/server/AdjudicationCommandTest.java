@@ -43,9 +43,10 @@ class AdjudicationCommandTest {
         String url = "jdbc:sqlite:" + dir.resolve("server.db");
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            items.add(new Item("q" + i, "x", Domain.MATH, Prompt.text("What is " + i + " + 1?"),
-                    List.of(new Response("a", "m1", "Step one.\nSo " + (i + 1) + "."), new Response("b", "m2", "Step one.\nSo " + (i + 2) + ".")),
-                    null, Map.of("answer", String.valueOf(i + 1)), Map.of("source", "unit"),
+            List<Response> responses = List.of(new Response("a", "m1", "Step one.\nSo " + (i + 1) + "."),
+                    new Response("b", "m2", "Step one.\nSo " + (i + 2) + "."));
+            items.add(new Item("q" + i, "x", Domain.MATH, Prompt.text("What is " + i + " + 1?"), responses,
+                    null, org.arbiter.model.Gold.parse(Map.of("answer", String.valueOf(i + 1)), responses), Map.of("source", "unit"),
                     List.of(new PriorLabel("crowd", Preference.A_BETTER, List.of(), Map.of()))));
         }
         String batch;
