@@ -418,7 +418,7 @@ public final class ServerCommand implements Runnable {
         public Integer call() {
             return withStore(spec, db, store -> {
                 JsonLines.Numbered<Judgment> judgments = JsonLines.numberedJudgments(file);
-                PushReceipt r = store.push(annotator, judgments.values(), org.arbiter.server.JudgmentPlace.lines(judgments::where));
+                PushReceipt r = store.push(annotator, judgments.values(), org.arbiter.server.JudgmentPlace.lines(judgments::where, "the --annotator given"));
                 spec.commandLine().getOut().println("ingested " + r.accepted().size() + " judgment versions from " + file + ": "
                         + r.inserted() + " new, " + r.duplicates() + " already on the server; completed batches: "
                         + (r.completedBatches().isEmpty() ? "none" : String.join(", ", r.completedBatches())));
