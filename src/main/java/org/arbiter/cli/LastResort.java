@@ -12,7 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 
 import org.arbiter.json.FieldException;
-import org.arbiter.server.ApiException;
+import org.arbiter.server.Refusal;
 import org.arbiter.store.OwnerOnlyFiles;
 import org.arbiter.store.StoreException;
 import org.arbiter.store.StorePaths;
@@ -62,7 +62,7 @@ final class LastResort {
 
     private static boolean isWorded(Throwable t) {
         if (t.getMessage() == null || t.getMessage().isBlank()) return false;
-        return t instanceof StoreException || t instanceof ApiException || t instanceof SyncException
+        return t instanceof StoreException || t instanceof Refusal || t instanceof SyncException
                 || t instanceof FieldException || t instanceof UncheckedIOException || t instanceof IOException
                 || t instanceof IllegalArgumentException || t instanceof IllegalStateException;
     }

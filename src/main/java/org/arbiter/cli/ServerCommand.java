@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
+import org.arbiter.base.AtomicFile;
 import org.arbiter.logic.exporter.ExportFormat;
 import org.arbiter.logic.exporter.ExportSource;
 import org.arbiter.logic.exporter.LabelScope;
@@ -18,10 +19,10 @@ import org.arbiter.json.Json;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
 import org.arbiter.server.AnnotatorInfo;
-import org.arbiter.server.ApiException;
 import org.arbiter.server.GoldSeeding;
 import org.arbiter.server.ImportedBatches;
 import org.arbiter.server.JsonLines;
+import org.arbiter.server.Refusal;
 import org.arbiter.wire.PushReceipt;
 import org.arbiter.server.ServerStatus;
 import org.arbiter.server.ServerLabelStore;
@@ -73,13 +74,25 @@ public final class ServerCommand implements Runnable {
             err.flush();
         })) {
             return work.apply(store);
-        } catch (ApiException e) {
-            spec.commandLine().getErr().println("arbiter server: " + e.getMessage());
+        } catch (Refusal e) {
+            spec.commandLine().getErr().println("arbiter server: " + worded(e));
             spec.commandLine().getErr().flush();
             return 1;
         } finally {
             spec.commandLine().getOut().flush();
         }
+    }
+
+    /** A refusal for the terminal: a setting is called by its option, and the remedy is a command to run. */
+    static String worded(Refusal refusal) {
+        String text = refusal.worded(setting -> switch (setting) {
+            case BATCH_NAME -> "--batch";
+            case OVERLAP -> "--overlap";
+            case BATCH_SIZE -> "--batch-size";
+            case GOLD_RATE -> "--gold-rate";
+        });
+        return refusal.reason() == Refusal.Reason.TOO_FEW_ANNOTATORS
+                ? text + " (add them with: arbiter server annotator add NAME)" : text;
     }
 
     @Command(name = "annotator", mixinStandardHelpOptions = true, description = "Add, list or revoke annotators.",
@@ -147,7 +160,7 @@ public final class ServerCommand implements Runnable {
             @Override
             public Integer call() {
                 return withStore(spec, db, store -> {
-                    if (!store.revoke(name)) throw ApiException.badRequest("no annotator named " + name);
+                    if (!store.revoke(name)) throw Refusal.notFound("no annotator named " + name);
                     spec.commandLine().getOut().println("revoked " + name + ": their token is refused from now on");
                     return 0;
                 });
@@ -188,7 +201,7 @@ public final class ServerCommand implements Runnable {
                 GoldSeeding seeding = GoldSeeding.NONE;
                 if (gold != null) {
                     List<Item> goldItems = JsonLines.goldItems(gold);
-                    if (goldItems.isEmpty()) throw ApiException.badRequest(gold + ": the gold file holds no items");
+                    if (goldItems.isEmpty()) throw Refusal.invalid(gold + ": the gold file holds no items");
                     warnAboutTellTales(goldItems);
                     seeding = new GoldSeeding(goldItems, goldRate == null ? 0.05 : goldRate);
                 }
@@ -373,15 +386,7 @@ public final class ServerCommand implements Runnable {
                 StringBuilder text = new StringBuilder();
                 for (Item item : r.items()) text.append(Json.write(ItemJson.write(item))).append('\n');
                 try {
-                    Path abs = out.toAbsolutePath();
-                    Path tmp = java.nio.file.Files.createTempFile(abs.getParent(), ".adjudication", ".tmp");
-                    try {
-                        java.nio.file.Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8);
-                        java.nio.file.Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                    } finally {
-                        java.nio.file.Files.deleteIfExists(tmp);
-                    }
+                    AtomicFile.writeString(out, text);
                 } catch (IOException e) {
                     spec.commandLine().getErr().println("arbiter server adjudication: cannot write " + out + ": " + e.getMessage()
                             + "; nothing was written");
@@ -413,7 +418,7 @@ public final class ServerCommand implements Runnable {
         public Integer call() {
             return withStore(spec, db, store -> {
                 JsonLines.Numbered<Judgment> judgments = JsonLines.numberedJudgments(file);
-                PushReceipt r = store.push(annotator, judgments.values(), org.arbiter.server.JudgmentPlace.lines(judgments::where));
+                PushReceipt r = store.push(annotator, judgments.values(), org.arbiter.server.JudgmentPlace.lines(judgments::where, "the --annotator given"));
                 spec.commandLine().getOut().println("ingested " + r.accepted().size() + " judgment versions from " + file + ": "
                         + r.inserted() + " new, " + r.duplicates() + " already on the server; completed batches: "
                         + (r.completedBatches().isEmpty() ? "none" : String.join(", ", r.completedBatches())));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.arbiter.model.Domain;
+import org.arbiter.model.Gold;
 import org.arbiter.model.Item;
 import org.arbiter.model.Preference;
 import org.arbiter.model.PriorLabel;
@@ -55,7 +56,7 @@ public final class ItemJson {
             putIfNotNull(ro, "entry_point", ref.entryPoint());
             putIfNotNull(ro, "test_setup", ref.testSetup());
         }
-        if (item.gold() != null) o.set("gold", Json.toNode(item.gold()));
+        if (item.gold() != null) o.set("gold", Json.toNode(item.gold().fields()));
         if (!item.meta().isEmpty()) o.set("meta", Json.toNode(item.meta()));
         if (!item.priorLabels().isEmpty()) {
             ArrayNode pl = o.putArray("prior_labels");
@@ -138,7 +139,16 @@ public final class ItemJson {
             for (int i = 0; i < pl.size(); i++) priors.add(readPrior(pl.get(i), "prior_labels[" + i + "]"));
         }
         return new Item(id, batch, domain, prompt, responses, reference,
-                gold == null ? null : Json.toMap(gold), meta == null ? Map.of() : Json.toMap(meta), priors);
+                gold == null ? null : readGold(gold, responses), meta == null ? Map.of() : Json.toMap(meta), priors);
+    }
+
+    /** The gold answer, checked against the item's responses so a typo is refused with its field. */
+    public static Gold readGold(JsonNode gold, List<Response> responses) {
+        try {
+            return Gold.parse(Json.toMap(gold), responses);
+        } catch (Gold.Invalid e) {
+            throw new FieldException("gold." + e.field(), e.expected());
+        }
     }
 
     public static Prompt readPrompt(JsonNode v, String path) {

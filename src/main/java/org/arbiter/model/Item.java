@@ -12,7 +12,7 @@ import java.util.Set;
  * PRM800K). Identity is (batch, id).
  */
 public record Item(String id, String batch, Domain domain, Prompt prompt, List<Response> responses,
-                   Reference reference, Map<String, Object> gold, Map<String, Object> meta,
+                   Reference reference, Gold gold, Map<String, Object> meta,
                    List<PriorLabel> priorLabels) {
     public Item {
         Objects.requireNonNull(id, "id");
@@ -25,7 +25,6 @@ public record Item(String id, String batch, Domain domain, Prompt prompt, List<R
         for (Response r : responses) {
             if (!ids.add(r.id())) throw new IllegalArgumentException("duplicate response id " + r.id());
         }
-        gold = gold == null ? null : JsonValues.copyOf(gold);
         meta = meta == null ? Map.of() : JsonValues.copyOf(meta);
         priorLabels = priorLabels == null ? List.of() : List.copyOf(priorLabels);
     }

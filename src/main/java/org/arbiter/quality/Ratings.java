@@ -21,7 +21,7 @@ import org.arbiter.model.StepLabel;
  */
 public final class Ratings {
     /** First-error value of a response whose rated steps contain no −1. */
-    public static final int NO_ERROR = -1;
+    public static final int NO_ERROR = org.arbiter.model.Gold.NO_ERROR;
 
     private Ratings() {
     }

@@ -92,7 +92,7 @@ public final class ArbiterServer implements AutoCloseable {
                     return connector;
                 });
             }
-            config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            config.routes.exception(Refusal.class, (e, ctx) -> error(ctx, status(e.reason()), e.getMessage()));
             config.routes.exception(FieldException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             config.routes.exception(JacksonException.class, (e, ctx) -> error(ctx, 400, "malformed JSON: " + e.getOriginalMessage()));
             config.routes.before(ApiPaths.ALL, this::authenticate);
@@ -133,16 +133,16 @@ public final class ArbiterServer implements AutoCloseable {
         if (ctx.path().equals(ApiPaths.HEALTH)) return;
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new ApiException(401, "missing bearer token (Authorization: Bearer TOKEN)");
+            throw Refusal.of(Refusal.Reason.UNAUTHENTICATED, "missing bearer token (Authorization: Bearer TOKEN)");
         }
         String name = store.authenticate(header.substring(7).strip())
-                .orElseThrow(() -> new ApiException(401, "token refused: unknown or revoked"));
+                .orElseThrow(() -> Refusal.of(Refusal.Reason.UNAUTHENTICATED, "token refused: unknown or revoked"));
         ctx.attribute(ANNOTATOR, name);
     }
 
     private static String annotator(Context ctx) {
         String name = ctx.attribute(ANNOTATOR);
-        if (name == null) throw new ApiException(401, "missing bearer token");
+        if (name == null) throw Refusal.of(Refusal.Reason.UNAUTHENTICATED, "missing bearer token");
         return name;
     }
 
@@ -181,7 +181,7 @@ public final class ArbiterServer implements AutoCloseable {
     private static byte[] body(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > MAX_REQUEST_BYTES) {
-            throw new ApiException(413, "request of " + declared + " bytes is over the limit of " + MAX_REQUEST_BYTES);
+            throw Refusal.of(Refusal.Reason.TOO_LARGE, "request of " + declared + " bytes is over the limit of " + MAX_REQUEST_BYTES);
         }
         try {
             return ctx.bodyAsBytes();
@@ -190,7 +190,7 @@ public final class ArbiterServer implements AutoCloseable {
             String who = ctx.attribute(ANNOTATOR);
             LOG.warn("{} {} from {} ({}): the client closed the connection before the {} body ended; nothing stored",
                     ctx.method(), ctx.path(), who == null ? "?" : who, ctx.ip(), declared < 0 ? "request" : declared + "-byte");
-            throw new ApiException(499, "the request body was cut off");
+            throw Refusal.of(Refusal.Reason.CUT_OFF, "the request body was cut off");
         }
     }
 
@@ -202,7 +202,7 @@ public final class ArbiterServer implements AutoCloseable {
     public static List<ReceivedJudgment> readPush(byte[] body) {
         List<ReceivedJudgment> out = null;
         try (JsonParser p = Json.MAPPER.createParser(body)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) throw ApiException.badRequest("expected a JSON object {\"judgments\": [...]}");
+            if (p.nextToken() != JsonToken.START_OBJECT) throw Refusal.invalid("expected a JSON object {\"judgments\": [...]}");
             for (JsonToken t = p.nextToken(); t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
@@ -212,7 +212,7 @@ public final class ArbiterServer implements AutoCloseable {
                 }
                 if (value == JsonToken.VALUE_NULL) continue;
                 if (value != JsonToken.START_ARRAY) {
-                    throw ApiException.badRequest("judgments: expected an array, found " + Json.kind(ELEMENT.readTree(p)));
+                    throw Refusal.invalid("judgments: expected an array, found " + Json.kind(ELEMENT.readTree(p)));
                 }
                 out = new ArrayList<>();
                 for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
@@ -224,16 +224,29 @@ public final class ArbiterServer implements AutoCloseable {
                         Judgment j = JudgmentJson.read(node);
                         out.add(new ReceivedJudgment(j, new String(body, start, end - start, StandardCharsets.UTF_8)));
                     } catch (FieldException e) {
-                        throw ApiException.badRequest("judgments[" + i + "]." + e.getMessage());
+                        throw Refusal.invalid("judgments[" + i + "]." + e.getMessage());
                     } catch (IllegalArgumentException | NullPointerException e) {
-                        throw ApiException.badRequest("judgments[" + i + "]: " + e.getMessage());
+                        throw Refusal.invalid("judgments[" + i + "]: " + e.getMessage());
                     }
                 }
             }
-            if (p.nextToken() != null) throw ApiException.badRequest("malformed JSON: content after the request object");
+            if (p.nextToken() != null) throw Refusal.invalid("malformed JSON: content after the request object");
         }
         if (out == null) throw new FieldException("judgments", "an array (field is missing)");
         return out;
+    }
+
+    /** The HTTP status that says why; 499 is nginx's "client closed request", logged and never read by the client. */
+    static int status(Refusal.Reason reason) {
+        return switch (reason) {
+            case INVALID, TOO_FEW_ANNOTATORS -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
+            case CUT_OFF -> 499;
+        };
     }
 
     private static void error(Context ctx, int status, String reason) {

@@ -58,10 +58,10 @@ final class GoldMixer {
         }
         if (chosen.size() < g) {
             // The pool is large enough for each annotator alone, but these annotators received different ones.
-            throw ApiException.badRequest("gold pool too small: batch " + batchName + " needs " + g + " gold items that none of "
+            throw Refusal.invalid(Refusal.Setting.GOLD_RATE, n -> "gold pool too small: batch " + batchName + " needs " + g + " gold items that none of "
                     + String.join(", ", annotators) + " has received, " + chosen.size() + " of the " + pool.size()
                     + " in the gold file are left for them (no annotator may receive the same gold item twice). Nothing was "
-                    + "imported; give more gold items, a lower --gold-rate or larger batches.");
+                    + "imported; give more gold items, a lower " + n + " or larger batches.");
         }
         cursor = next;
 

@@ -16,7 +16,6 @@ import org.arbiter.json.JudgmentJson;
 import org.arbiter.logic.importer.RecordLimit;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
-import org.arbiter.quality.GoldScore;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -56,10 +55,10 @@ public final class JsonLines {
     public static List<Item> goldItems(Path file) {
         return read(file, node -> {
             Item item = storable(ItemJson.read(node, "gold", null));
-            if (!GoldScore.isGold(item)) {
+            if (item.gold() == null || !item.gold().scorable()) {
                 throw new FieldException("gold", "an object with \"preference\" (e.g. \"A>B\"), \"direction\" (\"A\", \"B\" "
                         + "or \"equal\"), \"correct\" (a response id or a/b) or \"first_error\" ({\"response\": \"a\", \"step\": 3})"
-                        + (item.gold() == null ? ", found none" : ", found " + Json.write(Json.toNode(item.gold()))));
+                        + (item.gold() == null ? ", found none" : ", found " + Json.write(Json.toNode(item.gold().fields()))));
             }
             return item;
         });
@@ -99,24 +98,24 @@ public final class JsonLines {
             int n = 0;
             while ((line = readLine(in)) != null) {
                 n++;
-                if (line == TOO_LONG) throw ApiException.badRequest(file + ":" + n + ": " + RecordLimit.message());
+                if (line == TOO_LONG) throw Refusal.invalid(file + ":" + n + ": " + RecordLimit.message());
                 if (line.isBlank()) continue;
                 try {
                     out.add(reader.apply(Json.parse(line)));
                     lines.add(n);
                 } catch (FieldException e) {
-                    throw ApiException.badRequest(file + ":" + n + ": " + e.getMessage());
+                    throw Refusal.invalid(file + ":" + n + ": " + e.getMessage());
                 } catch (JacksonException e) {
-                    throw ApiException.badRequest(file + ":" + n + ": malformed JSON: " + e.getOriginalMessage());
+                    throw Refusal.invalid(file + ":" + n + ": malformed JSON: " + e.getOriginalMessage());
                 } catch (IllegalArgumentException | NullPointerException e) {
-                    throw ApiException.badRequest(file + ":" + n + ": " + e.getMessage());
+                    throw Refusal.invalid(file + ":" + n + ": " + e.getMessage());
                 }
             }
         } catch (IOException e) {
-            throw ApiException.badRequest("cannot read " + file + ": " + e.getMessage());
+            throw Refusal.invalid("cannot read " + file + ": " + e.getMessage());
         }
         // an empty file is more likely a failed copy or export than a wish to import nothing
-        if (out.isEmpty()) throw ApiException.badRequest(file + ": no records");
+        if (out.isEmpty()) throw Refusal.invalid(file + ": no records");
         return new Numbered<>(file, out, lines);
     }
 

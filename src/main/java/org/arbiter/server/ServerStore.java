@@ -30,7 +30,6 @@ import org.arbiter.json.Json;
 import org.arbiter.json.JudgmentJson;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
-import org.arbiter.quality.GoldScore;
 import org.arbiter.store.Migrations;
 import org.arbiter.store.StoreException;
 
@@ -134,7 +133,7 @@ public final class ServerStore implements AutoCloseable {
     /** Adds an annotator and returns their token. Only its SHA-256 is stored: the token is shown once. */
     public String addAnnotator(String name) {
         if (name == null || !name.matches("[A-Za-z0-9._@-]{1,64}")) {
-            throw ApiException.badRequest("annotator name: expected 1–64 letters, digits, '.', '_', '@' or '-', found \"" + name + "\"");
+            throw Refusal.invalid("annotator name: expected 1–64 letters, digits, '.', '_', '@' or '-', found \"" + name + "\"");
         }
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
@@ -143,7 +142,7 @@ public final class ServerStore implements AutoCloseable {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM annotator WHERE name = ?")) {
                 ps.setString(1, name);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) throw ApiException.conflict("annotator " + name + " already exists");
+                    if (rs.next()) throw Refusal.conflict("annotator " + name + " already exists");
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(
@@ -227,35 +226,35 @@ public final class ServerStore implements AutoCloseable {
      * API never sends, and an annotator gets them like any other item of the batch.
      */
     public ImportedBatches importItems(String name, List<Item> items, int overlap, int batchSize, GoldSeeding gold) {
-        if (items.isEmpty()) throw ApiException.badRequest("the file holds no items");
-        if (overlap < 1) throw ApiException.badRequest("--overlap: expected at least 1, found " + overlap);
-        if (batchSize < 1) throw ApiException.badRequest("--batch-size: expected at least 1, found " + batchSize);
+        if (items.isEmpty()) throw Refusal.invalid("the file holds no items");
+        if (overlap < 1) throw Refusal.invalid(Refusal.Setting.OVERLAP, n -> n + ": expected at least 1, found " + overlap);
+        if (batchSize < 1) throw Refusal.invalid(Refusal.Setting.BATCH_SIZE, n -> n + ": expected at least 1, found " + batchSize);
         if (name == null || !name.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw ApiException.badRequest("--batch: expected 1–64 letters, digits, '.', '_' or '-', found \"" + name + "\"");
+            throw Refusal.invalid(Refusal.Setting.BATCH_NAME, n -> n + ": expected 1–64 letters, digits, '.', '_' or '-', found \"" + name + "\"");
         }
         Set<String> ids = new HashSet<>();
         for (Item item : items) {
             if (item.id().indexOf('\u0000') >= 0) {
-                throw ApiException.badRequest("item id: expected " + NUL_IN_ID + ", found \"" + JsonLines.visible(item.id()) + "\"");
+                throw Refusal.invalid("item id: expected " + NUL_IN_ID + ", found \"" + JsonLines.visible(item.id()) + "\"");
             }
-            if (!ids.add(item.id())) throw ApiException.badRequest("item id " + item.id() + " appears twice in the file");
+            if (!ids.add(item.id())) throw Refusal.invalid("item id " + item.id() + " appears twice in the file");
         }
         if (gold.active()) {
             if (!(gold.rate() > 0 && gold.rate() <= 1)) {
-                throw ApiException.badRequest("--gold-rate: expected a share above 0 and at most 1, found " + gold.rate());
+                throw Refusal.invalid(Refusal.Setting.GOLD_RATE, n -> n + ": expected a share above 0 and at most 1, found " + gold.rate());
             }
             Set<String> goldIds = new HashSet<>();
             for (Item g : gold.items()) {
                 if (g.id().indexOf('\u0000') >= 0) {
-                    throw ApiException.badRequest("gold item id: expected " + NUL_IN_ID + ", found \"" + JsonLines.visible(g.id()) + "\"");
+                    throw Refusal.invalid("gold item id: expected " + NUL_IN_ID + ", found \"" + JsonLines.visible(g.id()) + "\"");
                 }
-                if (!goldIds.add(g.id())) throw ApiException.badRequest("gold item id " + g.id() + " appears twice in the gold file");
+                if (!goldIds.add(g.id())) throw Refusal.invalid("gold item id " + g.id() + " appears twice in the gold file");
                 if (ids.contains(g.id())) {
-                    throw ApiException.badRequest("gold item id " + g.id() + " is also the id of a regular item: "
+                    throw Refusal.invalid("gold item id " + g.id() + " is also the id of a regular item: "
                             + "give gold items ids of their own (in the style of the regular ones, since annotators see ids)");
                 }
-                if (!GoldScore.isGold(g)) {
-                    throw ApiException.badRequest("gold item " + g.id() + " has no gold answer the report can score "
+                if (g.gold() == null || !g.gold().scorable()) {
+                    throw Refusal.invalid("gold item " + g.id() + " has no gold answer the report can score "
                             + "(gold.preference, gold.direction, gold.correct or gold.first_error)");
                 }
             }
@@ -265,7 +264,7 @@ public final class ServerStore implements AutoCloseable {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM batch WHERE source = ?")) {
                 ps.setString(1, name);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) throw ApiException.conflict("batch " + name + " was already imported");
+                    if (rs.next()) throw Refusal.conflict("batch " + name + " was already imported");
                 }
             }
             Map<String, Integer> load = new LinkedHashMap<>();
@@ -275,8 +274,8 @@ public final class ServerStore implements AutoCloseable {
                 while (rs.next()) load.put(rs.getString(1), rs.getInt(2));
             }
             if (load.size() < overlap) {
-                throw ApiException.badRequest("--overlap " + overlap + " needs " + overlap + " active annotators, the server has "
-                        + load.size() + " (add them with: arbiter server annotator add NAME)");
+                throw Refusal.about(Refusal.Reason.TOO_FEW_ANNOTATORS, Refusal.Setting.OVERLAP, n -> n + " " + overlap + " needs "
+                        + overlap + " active annotators, the server has " + load.size());
             }
             String now = Instant.now().toString();
             int batches = (items.size() + batchSize - 1) / batchSize;
@@ -374,13 +373,13 @@ public final class ServerStore implements AutoCloseable {
             }
         }
         if (needed > gold.items().size()) {
-            int here = needed - before;
-            throw ApiException.badRequest("gold pool too small: no annotator may receive the same gold item twice, and --gold-rate "
-                    + gold.rate() + " gives " + worst + " " + here + " gold items in " + batchesOf.get(worst) + " batch"
+            String tooFew = " gives " + worst + " " + (needed - before) + " gold items in " + batchesOf.get(worst) + " batch"
                     + (batchesOf.get(worst) == 1 ? "" : "es")
                     + (before > 0 ? " on top of the " + before + " of these gold items " + worst + " received in earlier imports" : "")
                     + ": the pool needs at least " + needed + " different gold items, the gold file has " + gold.items().size()
-                    + ". Nothing was imported; give more gold items, a lower --gold-rate or larger batches.");
+                    + ". Nothing was imported; give more gold items, a lower ";
+            throw Refusal.invalid(Refusal.Setting.GOLD_RATE, n -> "gold pool too small: no annotator may receive the same gold item twice, and "
+                    + n + " " + gold.rate() + tooFew + n + " or larger batches.");
         }
     }
 
@@ -417,13 +416,13 @@ public final class ServerStore implements AutoCloseable {
     /**
      * The items of a batch as an annotator may see them: gold answers and prior labels removed.
      *
-     * @throws ApiException 403 when the batch is not assigned to this annotator (whether or not it exists,
+     * @throws Refusal 403 when the batch is not assigned to this annotator (whether or not it exists,
      *                      so names cannot be probed)
      */
     public List<Item> itemsFor(String annotator, String batch) {
         return withConnection(c -> {
             if (!isAssigned(c, batch, annotator)) {
-                throw ApiException.forbidden("batch " + batch + " is not assigned to " + annotator);
+                throw Refusal.forbidden("batch " + batch + " is not assigned to " + annotator);
             }
             List<Item> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT body FROM item WHERE batch = ? ORDER BY seq")) {
@@ -489,13 +488,13 @@ public final class ServerStore implements AutoCloseable {
             ReceivedJudgment r = judgments.get(i);
             Judgment j = r.judgment();
             if (!j.annotator().equals(annotator)) {
-                throw ApiException.forbidden(where.field(i, "annotator") + ": " + j.annotator() + " is not " + where.pusher() + ", " + annotator);
+                throw Refusal.forbidden(where.field(i, "annotator") + ": " + j.annotator() + " is not " + where.pusher() + ", " + annotator);
             }
             JudgmentKey key = new JudgmentKey(j.judgmentId(), j.version());
             ReceivedJudgment before = byKey.putIfAbsent(key, r);
             indexOfKey.putIfAbsent(key, i);
             if (before != null && !sameContent(before.body(), r.body(), j)) {
-                throw ApiException.conflict(where.of(i) + ": judgment " + key.judgmentId() + " version " + key.version()
+                throw Refusal.conflict(where.of(i) + ": judgment " + key.judgmentId() + " version " + key.version()
                         + " appears twice in the request with different content");
             }
             Integer first = firstOfId.putIfAbsent(j.judgmentId(), i);
@@ -529,9 +528,9 @@ public final class ServerStore implements AutoCloseable {
             for (int i = 0; i < judgments.size(); i++) {
                 Judgment j = judgments.get(i).judgment();
                 Set<String> ids = itemsByBatch.get(j.batch());
-                if (ids == null) throw ApiException.forbidden(where.field(i, "batch") + ": " + j.batch() + " is not assigned to " + annotator);
+                if (ids == null) throw Refusal.forbidden(where.field(i, "batch") + ": " + j.batch() + " is not assigned to " + annotator);
                 if (!ids.contains(j.itemId())) {
-                    throw ApiException.forbidden(where.field(i, "item_id") + ": " + j.itemId() + " is not in batch " + j.batch());
+                    throw Refusal.forbidden(where.field(i, "item_id") + ": " + j.itemId() + " is not in batch " + j.batch());
                 }
             }
             claimJudgmentIds(c, annotator, judgments, firstOfId, where);
@@ -570,11 +569,11 @@ public final class ServerStore implements AutoCloseable {
                     try (ResultSet rs = sel.executeQuery()) {
                         if (!rs.next()) throw new SQLException("judgment " + key + " vanished during the push");
                         if (!rs.getString(2).equals(annotator)) {
-                            throw ApiException.forbidden(where.of(indexOfKey.get(key)) + ": judgment " + key.judgmentId()
+                            throw Refusal.forbidden(where.of(indexOfKey.get(key)) + ": judgment " + key.judgmentId()
                                     + " belongs to another annotator");
                         }
                         if (!sameContent(rs.getString(1), r.body(), r.judgment())) {
-                            throw ApiException.conflict(where.of(indexOfKey.get(key)) + ": judgment " + key.judgmentId() + " version " + key.version()
+                            throw Refusal.conflict(where.of(indexOfKey.get(key)) + ": judgment " + key.judgmentId() + " version " + key.version()
                                     + " is already on the server with different content");
                         }
                     }
@@ -620,7 +619,7 @@ public final class ServerStore implements AutoCloseable {
                 try (ResultSet rs = sel.executeQuery()) {
                     if (!rs.next()) throw new SQLException("the owner of judgment " + j.judgmentId() + " vanished during the push");
                     if (!rs.getString(1).equals(annotator)) {
-                        throw ApiException.forbidden(where.field(i, "judgment_id") + ": judgment " + j.judgmentId()
+                        throw Refusal.forbidden(where.field(i, "judgment_id") + ": judgment " + j.judgmentId()
                                 + " belongs to another annotator; a new judgment needs a new id");
                     }
                     if (!rs.getString(2).equals(j.batch()) || !rs.getString(3).equals(j.itemId())) {
@@ -631,8 +630,8 @@ public final class ServerStore implements AutoCloseable {
         }
     }
 
-    private static ApiException movedItem(String field, Judgment j, String batch, String itemId) {
-        return ApiException.conflict(field + ": judgment " + j.judgmentId() + " is on item " + itemId + " of batch " + batch
+    private static Refusal movedItem(String field, Judgment j, String batch, String itemId) {
+        return Refusal.conflict(field + ": judgment " + j.judgmentId() + " is on item " + itemId + " of batch " + batch
                 + "; version " + j.version() + " puts it on item " + j.itemId() + " of batch " + j.batch()
                 + " (a judgment id stays on one item: a judgment of another item needs a new id)");
     }

@@ -1,8 +1,5 @@
 package org.arbiter.store;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -10,50 +7,21 @@ import java.util.Optional;
  * session decides what a draft holds and serializes it.
  */
 public final class DraftRepository {
-    private final LocalStore store;
+    private final PerItemText rows;
 
     DraftRepository(LocalStore store) {
-        this.store = store;
+        this.rows = new PerItemText(store, "draft", "body", "updated_at");
     }
 
     public void save(String batch, String itemId, String annotator, String body) {
-        store.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO draft (batch, item_id, annotator, body, updated_at) "
-                    + "VALUES (?,?,?,?,?) ON CONFLICT (batch, item_id, annotator) DO UPDATE SET body = excluded.body, "
-                    + "updated_at = excluded.updated_at")) {
-                ps.setString(1, batch);
-                ps.setString(2, itemId);
-                ps.setString(3, annotator);
-                ps.setString(4, body);
-                ps.setString(5, Instant.now().toString());
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        rows.save(batch, itemId, annotator, body);
     }
 
     public Optional<String> load(String batch, String itemId, String annotator) {
-        return store.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT body FROM draft WHERE batch = ? AND item_id = ? AND annotator = ?")) {
-                ps.setString(1, batch);
-                ps.setString(2, itemId);
-                ps.setString(3, annotator);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
+        return rows.load(batch, itemId, annotator);
     }
 
     public void delete(String batch, String itemId, String annotator) {
-        store.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM draft WHERE batch = ? AND item_id = ? AND annotator = ?")) {
-                ps.setString(1, batch);
-                ps.setString(2, itemId);
-                ps.setString(3, annotator);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        rows.delete(batch, itemId, annotator);
     }
 }

@@ -76,6 +76,32 @@ class ImportCommandTest {
     }
 
     @Test
+    void goldIsCheckedAtTheLocalImportWithFileLineAndField() throws IOException {
+        String item = "{\"id\": \"%s\", \"prompt\": \"Q\", \"responses\": [{\"id\": \"x\", \"content\": \"one\"}, "
+                + "{\"id\": \"y\", \"content\": \"two\"}], \"gold\": %s}\n";
+        Path f = dir.resolve("gold.jsonl");
+        Files.writeString(f, String.format(item, "g1", "{\"direction\": \"B\", \"note\": \"kept\"}")
+                + String.format(item, "g2", "{\"direction\": \"left\"}")
+                + String.format(item, "g3", "{\"first_error\": {\"response\": \"z\", \"step\": 1}}")
+                + String.format(item, "g4", "{\"preference\": \"A>>>B\"}"));
+        Run r = run("import", "--db", db(), f.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains(f + ":2: gold.direction: expected \"A\", \"B\" or \"equal\", found \"left\"")
+                .contains(f + ":3: gold.first_error.response: expected a response id of the item (x, y) or the letter a or b, found \"z\"")
+                .contains(f + ":4: gold.preference: expected a preference such as")
+                .contains(f + ": nothing imported (3 bad lines)");
+
+        Files.writeString(f, String.format(item, "g1", "{\"direction\": \"B\", \"note\": \"kept\"}")
+                + String.format(item, "g5", "{\"correct\": \"x\", \"first_error\": [{\"response\": \"b\", \"step\": null}]}"));
+        assertThat(run("import", "--db", db(), f.toString()).exit()).isZero();
+        List<Item> items = batch("gold");
+        assertThat(items.get(0).gold().direction()).isEqualTo(1);
+        assertThat(items.get(0).gold().fields()).containsEntry("note", "kept");
+        assertThat(items.get(1).gold().direction()).isEqualTo(-1);
+        assertThat(items.get(1).gold().firstErrors()).containsExactly(new org.arbiter.model.Gold.FirstError("y", org.arbiter.model.Gold.NO_ERROR));
+    }
+
+    @Test
     void aMissingFileIsADataErrorAndTheOtherFilesStillImport() {
         Path missing = dir.resolve("nope.jsonl");
         Path hh = CORPUS.resolve("pref_hh_rlhf.jsonl");

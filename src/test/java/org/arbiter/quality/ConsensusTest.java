@@ -103,9 +103,9 @@ class ConsensusTest {
 
     @Test
     void stepConsensusAndDisputedFirstErrors() {
-        Item path = new Item("p1", "math", org.arbiter.model.Domain.MATH, org.arbiter.model.Prompt.text("Solve"),
-                List.of(org.arbiter.model.Response.ofSteps("a", "m1", List.of("s0", "s1", "s2", "s3"))), null,
-                Map.of("first_error", Map.of("response", "a", "step", 2)), Map.of(), List.of());
+        List<org.arbiter.model.Response> responses = List.of(org.arbiter.model.Response.ofSteps("a", "m1", List.of("s0", "s1", "s2", "s3")));
+        Item path = new Item("p1", "math", org.arbiter.model.Domain.MATH, org.arbiter.model.Prompt.text("Solve"), responses, null,
+                org.arbiter.model.Gold.parse(Map.of("first_error", Map.of("response", "a", "step", 2)), responses), Map.of(), List.of());
         List<Judgment> js = List.of(
                 judge(path, "e1", null, null, 40_000, Set.of(), steps("a", 1, 1, -1, 0)),
                 judge(path, "e2", null, null, 40_000, Set.of(), steps("a", 1, 1, -1, -1)),

@@ -110,9 +110,10 @@ class QualityReportTest {
         List<Judgment> js = new ArrayList<>();
         for (int n = 0; n < 30; n++) {
             int error = rnd.nextInt(6); // 5 = no error
-            Item path = new Item("p" + n, "math", org.arbiter.model.Domain.MATH, org.arbiter.model.Prompt.text("Solve"),
-                    List.of(org.arbiter.model.Response.ofSteps("a", "m", List.of("s0", "s1", "s2", "s3", "s4"))), null,
-                    Map.of("first_error", java.util.Collections.singletonMap("step", error == 5 ? null : error)), Map.of(), List.of());
+            List<org.arbiter.model.Response> responses = List.of(org.arbiter.model.Response.ofSteps("a", "m", List.of("s0", "s1", "s2", "s3", "s4")));
+            Item path = new Item("p" + n, "math", org.arbiter.model.Domain.MATH, org.arbiter.model.Prompt.text("Solve"), responses, null,
+                    org.arbiter.model.Gold.parse(Map.of("first_error", java.util.Collections.singletonMap("step", error == 5 ? null : error)), responses),
+                    Map.of(), List.of());
             items.add(path);
             for (String who : List.of("careful", "also-careful", "sloppy")) {
                 int seen = who.equals("sloppy") && rnd.nextBoolean() ? rnd.nextInt(6) : error;

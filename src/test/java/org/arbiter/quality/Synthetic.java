@@ -28,9 +28,9 @@ final class Synthetic {
     }
 
     static Item pair(String id, String batch, String modelA, String modelB, Map<String, Object> gold, List<PriorLabel> prior) {
-        return new Item(id, batch, Domain.GENERAL, Prompt.text("Question " + id),
-                List.of(new Response("a", modelA, "Answer one to " + id), new Response("b", modelB, "Answer two to " + id)),
-                null, gold, Map.of(), prior);
+        List<Response> responses = List.of(new Response("a", modelA, "Answer one to " + id), new Response("b", modelB, "Answer two to " + id));
+        return new Item(id, batch, Domain.GENERAL, Prompt.text("Question " + id), responses,
+                null, gold == null ? null : org.arbiter.model.Gold.parse(gold, responses), Map.of(), prior);
     }
 
     static Judgment judge(Item item, String annotator, Preference p, String shownLeft, long activeMs) {

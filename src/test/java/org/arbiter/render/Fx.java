@@ -18,13 +18,13 @@ import org.arbiter.render.fx.KatexEngine;
 import tools.jackson.databind.JsonNode;
 
 /** Test plumbing: one JavaFX toolkit and one KaTeX engine per JVM, and FX-thread calls with a result. */
-final class Fx {
+public final class Fx {
     private static final AtomicReference<KatexEngine> KATEX = new AtomicReference<>();
 
     private Fx() {
     }
 
-    static synchronized KatexEngine katex() {
+    public static synchronized KatexEngine katex() {
         FxToolkit.ensureStarted();
         if (KATEX.get() == null) KATEX.set(KatexEngine.start(2_000));
         return KATEX.get();
@@ -67,7 +67,7 @@ final class Fx {
         throw new AssertionError("timed out waiting for " + what);
     }
 
-    static Path corpus(String name) {
+    public static Path corpus(String name) {
         return Path.of(System.getProperty("arbiter.corpus", "src/test/resources/corpus")).resolve(name);
     }
 

@@ -50,7 +50,7 @@ import tools.jackson.databind.node.ObjectNode;
  * nothing on the client that tells gold apart, gold accuracy in the report, and server exports that leave
  * gold out. Run once per database backend.
  */
-abstract class GoldSeedingContract {
+public abstract class GoldSeedingContract {
     /** Gold answers of the gold file: one in each format the report scores. */
     static final Map<String, Map<String, Object>> GOLD = new LinkedHashMap<>();
 
@@ -87,17 +87,17 @@ abstract class GoldSeedingContract {
     }
 
     /** Regular items in the same shape as the gold ones: same id style, meta and prior label. */
-    static List<Item> regular(int n) {
+    public static List<Item> regular(int n) {
         List<Item> out = new ArrayList<>();
         for (int i = 0; i < n; i++) out.add(item(String.format("q%02d", i), null));
         return out;
     }
 
-    static Item item(String id, Map<String, Object> gold) {
-        return new Item(id, "in", Domain.GENERAL, Prompt.text("Question " + id + ": which answer is better?"),
-                List.of(new Response("a", "model-x", "Answer one to " + id + ".\n\nSecond line."),
-                        new Response("b", "model-y", "Answer two to " + id + ".\n\nSecond line.")),
-                null, gold, Map.of("source", "hh-rlhf"), List.of(new PriorLabel("crowd", Preference.A_BETTER, List.of(), Map.of())));
+    public static Item item(String id, Map<String, Object> gold) {
+        List<Response> responses = List.of(new Response("a", "model-x", "Answer one to " + id + ".\n\nSecond line."),
+                new Response("b", "model-y", "Answer two to " + id + ".\n\nSecond line."));
+        return new Item(id, "in", Domain.GENERAL, Prompt.text("Question " + id + ": which answer is better?"), responses,
+                null, gold == null ? null : org.arbiter.model.Gold.parse(gold, responses), Map.of("source", "hh-rlhf"), List.of(new PriorLabel("crowd", Preference.A_BETTER, List.of(), Map.of())));
     }
 
     Path write(String name, List<Item> list) throws Exception {
@@ -234,7 +234,7 @@ abstract class GoldSeedingContract {
         try (ServerStore fresh = ServerStore.open(SyncTestKit.jdbcUrl(Files.createDirectories(dir.resolve("fresh")), postgres()))) {
             fresh.addAnnotator("ana");
             fresh.addAnnotator("ben");
-            assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(ApiException.class, () -> fresh.importItems("big",
+            assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(Refusal.class, () -> fresh.importItems("big",
                     regular(30), 2, 10, new GoldSeeding(JsonLines.goldItems(gold), 0.2))))
                     .hasMessageContaining("gives ana 6 gold items in 3 batches: the pool needs at least 6 different gold items, "
                             + "the gold file has 4");

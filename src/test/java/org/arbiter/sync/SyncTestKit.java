@@ -35,9 +35,9 @@ public final class SyncTestKit {
     public static List<Item> items(int n) {
         List<Item> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(new Item("q" + i, "incoming", Domain.MATH, Prompt.text("What is " + i + " + " + i + "?"),
-                    List.of(new Response("a", "m1", "It is " + (2 * i) + "."), new Response("b", "m2", "It is " + (2 * i + 1) + ".")),
-                    new Reference(String.valueOf(2 * i), null, null, null), Map.of("answer", "SECRET-GOLD-" + i), Map.of("n", i),
+            List<Response> responses = List.of(new Response("a", "m1", "It is " + (2 * i) + "."), new Response("b", "m2", "It is " + (2 * i + 1) + "."));
+            out.add(new Item("q" + i, "incoming", Domain.MATH, Prompt.text("What is " + i + " + " + i + "?"), responses,
+                    new Reference(String.valueOf(2 * i), null, null, null), org.arbiter.model.Gold.parse(Map.of("answer", "SECRET-GOLD-" + i), responses), Map.of("n", i),
                     List.of(new PriorLabel("SECRET-PRIOR", Preference.A_BETTER, List.of(), Map.of()))));
         }
         return out;

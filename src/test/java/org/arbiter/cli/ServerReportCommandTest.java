@@ -1,4 +1,4 @@
-package org.arbiter.server;
+package org.arbiter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.arbiter.cli.ArbiterCommand;
 import org.arbiter.json.Json;
 import org.arbiter.model.Domain;
 import org.arbiter.model.Item;
@@ -22,6 +21,7 @@ import org.arbiter.model.Preference;
 import org.arbiter.model.PriorLabel;
 import org.arbiter.model.Prompt;
 import org.arbiter.model.Response;
+import org.arbiter.server.ServerStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package org.arbiter.server;
+package org.arbiter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,11 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.arbiter.cli.ArbiterCommand;
 import org.arbiter.json.ItemJson;
 import org.arbiter.json.Json;
 import org.arbiter.model.Item;
 import org.arbiter.sync.SyncTestKit;
+import org.arbiter.server.ServerStore;
+import org.arbiter.server.ServerStoreProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,13 +54,8 @@ class ServerCommandTest {
 
         // only the hash is stored
         try (ServerStore s = ServerStore.open(db)) {
-            String stored = s.withConnection(c -> {
-                try (var rs = c.createStatement().executeQuery("SELECT token_hash FROM annotator WHERE name = 'ana'")) {
-                    rs.next();
-                    return rs.getString(1);
-                }
-            });
-            assertThat(stored).isNotEqualTo(token).isEqualTo(ServerStore.hash(token));
+            String stored = ServerStoreProbe.storedTokenHash(s, "ana");
+            assertThat(stored).isNotEqualTo(token).isEqualTo(ServerStoreProbe.hash(token));
             assertThat(s.authenticate(token)).contains("ana");
         }
 

@@ -1,4 +1,4 @@
-package org.arbiter.server;
+package org.arbiter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.arbiter.cli.ArbiterCommand;
 import org.arbiter.json.ItemJson;
 import org.arbiter.json.Json;
 import org.arbiter.model.Domain;
@@ -26,6 +25,7 @@ import org.arbiter.model.Prompt;
 import org.arbiter.model.Response;
 import org.arbiter.model.StepLabel;
 import org.arbiter.store.LocalStore;
+import org.arbiter.server.ServerStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,9 +43,10 @@ class AdjudicationCommandTest {
         String url = "jdbc:sqlite:" + dir.resolve("server.db");
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            items.add(new Item("q" + i, "x", Domain.MATH, Prompt.text("What is " + i + " + 1?"),
-                    List.of(new Response("a", "m1", "Step one.\nSo " + (i + 1) + "."), new Response("b", "m2", "Step one.\nSo " + (i + 2) + ".")),
-                    null, Map.of("answer", String.valueOf(i + 1)), Map.of("source", "unit"),
+            List<Response> responses = List.of(new Response("a", "m1", "Step one.\nSo " + (i + 1) + "."),
+                    new Response("b", "m2", "Step one.\nSo " + (i + 2) + "."));
+            items.add(new Item("q" + i, "x", Domain.MATH, Prompt.text("What is " + i + " + 1?"), responses,
+                    null, org.arbiter.model.Gold.parse(Map.of("answer", String.valueOf(i + 1)), responses), Map.of("source", "unit"),
                     List.of(new PriorLabel("crowd", Preference.A_BETTER, List.of(), Map.of()))));
         }
         String batch;

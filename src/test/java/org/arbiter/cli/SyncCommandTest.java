@@ -1,4 +1,4 @@
-package org.arbiter.sync;
+package org.arbiter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.arbiter.cli.ArbiterCommand;
 import org.arbiter.json.Json;
 import org.arbiter.json.JudgmentJson;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
 import org.arbiter.model.JudgmentKey;
 import org.arbiter.store.LocalStore;
+import org.arbiter.sync.SyncTestKit;
+import org.arbiter.sync.SyncService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

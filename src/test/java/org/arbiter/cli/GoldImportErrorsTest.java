@@ -1,4 +1,4 @@
-package org.arbiter.server;
+package org.arbiter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.arbiter.cli.ArbiterCommand;
 import org.arbiter.json.ItemJson;
 import org.arbiter.json.Json;
 import org.arbiter.model.Item;
+import org.arbiter.server.GoldSeedingContract;
+import org.arbiter.server.ServerStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.arbiter.server;
+package org.arbiter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.arbiter.cli.ArbiterCommand;
 import org.arbiter.sync.SyncClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.arbiter.render;
+package org.arbiter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.arbiter.cli.ArbiterCommand;
 import org.arbiter.json.Json;
+import org.arbiter.render.Fx;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
