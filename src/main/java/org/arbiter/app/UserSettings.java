@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.arbiter.base.AtomicFile;
 import org.arbiter.json.Json;
 import org.arbiter.review.Keymap;
 import org.arbiter.store.Setting;
@@ -121,13 +121,11 @@ public final class UserSettings {
         }
     }
 
-    /** Writes beside the file and moves over it, so a crash mid-write never leaves a half file. */
+    /** Replaced whole or not at all (and a settings file that is a symlink stays one): see {@link AtomicFile}. */
     private static void replace(Path target, String text) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.writeString(target, text);
     }
 
     /** A value the file holds; one that does not parse leaves that setting at its default. */
