@@ -10,6 +10,7 @@ import org.arbiter.model.Flag;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
 import org.arbiter.model.Response;
+import org.arbiter.model.ShownEvidence;
 import org.arbiter.store.LocalStore;
 
 /**
@@ -42,6 +43,9 @@ public final class ReviewSession {
     private Keymap keymap;
 
     private OpenItem open;
+    private ItemEvidence evidence;
+    /** The labels the last evidence notice was given for: Enter again on the same labels submits anyway. */
+    private Labels warnedFor;
     private StepFocus focus;
     private Mode mode = Mode.NORMAL;
     private int selectedDimension;
@@ -133,6 +137,15 @@ public final class ReviewSession {
     public void notice(String text) {
         message = text;
         publish();
+    }
+
+    /**
+     * One check's result for a response of an item, handed in on the session's own thread once a background
+     * check ends. A result for an item no longer on screen is dropped.
+     */
+    public ReviewState evidenceShown(String itemId, ShownEvidence e) {
+        if (evidence.add(itemId, e, open.item())) return publish();
+        return state();
     }
 
     // ---------------------------------------------------------------- keys
@@ -299,11 +312,23 @@ public final class ReviewSession {
             message = "Cannot submit: " + blocker.get();
             return;
         }
+        List<ShownEvidence> against = List.of();
+        if (config.evidenceWarning()) {
+            Optional<ItemEvidence.Against> a = evidence.against(open.item(), open.labels(), open.leftResponse().id());
+            if (a.isPresent()) {
+                if (!open.labels().equals(warnedFor)) {
+                    warnedFor = open.labels();
+                    message = a.get().notice();
+                    return;
+                }
+                against = a.get().evidence();
+            }
+        }
         Optional<Judgment> base = open.base();
-        boolean unchanged = open.unchanged();
+        boolean unchanged = open.unchanged() && against.isEmpty();
         Judgment committed = null;
         if (!unchanged) {
-            Optional<Judgment> j = open.commit();
+            Optional<Judgment> j = open.commit(evidence.recorded(against));
             if (j.isEmpty()) {
                 message = "Enter did not move on: the judgment is not saved";
                 return;
@@ -394,6 +419,8 @@ public final class ReviewSession {
 
     private void load(int i) {
         open = new OpenItem(store, writes, batch, annotator, clock, i, queue.item(i));
+        evidence = new ItemEvidence(open.item().id());
+        warnedFor = null;
         focus = new StepFocus(open.item().isPair(), open.steps(Side.LEFT).size(), open.steps(Side.RIGHT).size());
         mode = Mode.NORMAL;
         selectedDimension = 0;
@@ -440,7 +467,7 @@ public final class ReviewSession {
         String note = focus.step() >= 0 ? labels.mark(focusedId(), focus.step()).note() : "";
         return new ReviewState(
                 new ReviewState.Open(item, focus.side(), l, r, open.base().map(Judgment::version).orElse(0),
-                        store.skips().reason(batch, item.id(), annotator), clock.activeMs()),
+                        store.skips().reason(batch, item.id(), annotator), clock.activeMs(), evidence.all()),
                 new ReviewState.Labeling(labels.preference(), open.screenScore(), labels.flags(), config.rubric(), selectedDimension,
                         config.categories(item.domain()), note, open.canUndo(), open.canRedo()),
                 new ReviewState.Queue(batch, annotator, store.file(), open.index() + 1, queue.size(), queue.itemsLeft(), queue.filter(),
