@@ -36,6 +36,7 @@ import org.arbiter.review.PaneState;
 import org.arbiter.review.QueueEntry;
 import org.arbiter.review.QueueFilter;
 import org.arbiter.review.ReviewSession;
+import org.arbiter.evidence.EvidenceRunner;
 import org.arbiter.review.ReviewState;
 import org.arbiter.review.Side;
 import org.arbiter.review.StepMark;
@@ -65,6 +66,8 @@ public final class WorkstationWindow implements WindowProbe {
     private final StackPane centre = new StackPane();
     private final ScaleBar scale = new ScaleBar();
     private final StatusBar status = new StatusBar();
+    private final EvidenceBadges badges = new EvidenceBadges();
+    private final ItemChecks checks;
     private final OthersLabelsPanel others = new OthersLabelsPanel();
     private final HelpOverlay help = new HelpOverlay();
     private final CategoryPicker picker = new CategoryPicker();
@@ -89,8 +92,9 @@ public final class WorkstationWindow implements WindowProbe {
     private KeyBindingsDialog keysDialog;
 
     public WorkstationWindow(Stage stage, ReviewSession session, PairRenderer renderer, UserSettings settings,
-                             Function<String, List<Item>> batchItems) {
+                             Function<String, List<Item>> batchItems, EvidenceRunner evidence) {
         this.stage = stage;
+        this.checks = new ItemChecks(evidence, session, Platform::runLater, this::drawBadges);
         this.session = session;
         this.renderer = renderer;
         this.settings = settings;
@@ -112,7 +116,9 @@ public final class WorkstationWindow implements WindowProbe {
         centre.getChildren().addAll(pair, loading);
         loading.setVisible(false);
         layout.setTop(new VBox(promptBox, others));
-        layout.setCenter(centre);
+        BorderPane panes = new BorderPane(centre);
+        panes.setTop(badges);
+        layout.setCenter(panes);
         layout.setBottom(new VBox(scale, status));
         StackPane root = new StackPane(saveNotice.node(), help, picker, textEntry);
         root.getStyleClass().add("workstation");
@@ -156,7 +162,10 @@ public final class WorkstationWindow implements WindowProbe {
         }));
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> tick.stop());
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
+            tick.stop();
+            checks.close();
+        });
     }
 
     public void show() {
@@ -313,6 +322,7 @@ public final class WorkstationWindow implements WindowProbe {
             stage.close();
             return;
         }
+        checks.itemShown(s.open().item());
         String key = PairRenderer.key(s.open().item());
         if (!key.equals(shownKey)) {
             drawObserver.itemSwapStarted();
@@ -356,6 +366,7 @@ public final class WorkstationWindow implements WindowProbe {
         if (s.status().mode() != Mode.NOTE && s.status().mode() != Mode.SKIP_REASON && textEntry.isOpen() && !textEntryIsJump()) textEntry.close();
         scale.show(s);
         status.show(s);
+        badges.show(s, checks.pending(), checks::detail);
         saveNotice.show(s.status().saveFailure());
         if (s.status().syncScroll() != settings.syncScroll()) {
             settings.setSyncScroll(s.status().syncScroll());
@@ -363,6 +374,11 @@ public final class WorkstationWindow implements WindowProbe {
         }
         stage.setTitle("Arbiter — " + s.queue().batch() + " — item " + s.queue().position() + " of " + s.queue().total());
         last = s;
+    }
+
+    /** The checks' progress changed: the badges follow (the evidence itself comes through the session). */
+    private void drawBadges() {
+        if (last != null) badges.show(last, checks.pending(), checks::detail);
     }
 
     private boolean textEntryIsJump() {
