@@ -100,7 +100,8 @@ class EvidenceSubmitTest {
         st = press(s, "Enter");
         assertThat(st.queue().position()).isEqualTo(2);
         assertThat(submitted).hasSize(1);
-        List<ShownEvidence> rec = submitted.get(0).evidence();
+        List<ShownEvidence> rec = store.judgments().latest("demo", item, ADA).orElseThrow().evidence();
+        assertThat(rec).isEqualTo(submitted.get(0).evidence());
         assertThat(ShownEvidence.first(rec, ShownEvidence.CODE, right).confirmedAgainst()).isTrue();
         assertThat(ShownEvidence.first(rec, ShownEvidence.CODE, left).confirmedAgainst()).isFalse();
     }
