@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -12,6 +13,8 @@ import java.util.function.Consumer;
 import org.arbiter.evidence.CheckResult;
 import org.arbiter.evidence.EvidenceRunner;
 import org.arbiter.evidence.ShownEvidenceOf;
+import org.arbiter.evidence.code.CodeCheck;
+import org.arbiter.model.ShownEvidence;
 import org.arbiter.model.Item;
 import org.arbiter.review.ReviewSession;
 
@@ -22,7 +25,24 @@ import org.arbiter.review.ReviewSession;
  * failing test, why a check did not run), which the recorded evidence does not carry, for the badges.
  */
 final class ItemChecks implements AutoCloseable {
+    /**
+     * What the window needs to run checks: the runner, a background executor for turning a result into what is
+     * recorded (asking a toolchain its version may take a moment), and that toolchain's version for an item.
+     */
+    record Sources(EvidenceRunner runner, Executor background, Toolchain toolchain) {
+    }
+
+    /** The toolchain that runs an item's code, e.g. "python3 3.11.2"; blank when none or not code. */
+    interface Toolchain {
+        String of(Item item) throws InterruptedException;
+    }
+
+    private record Arrived(CheckResult result, ShownEvidence shown) {
+    }
+
     private final EvidenceRunner runner;
+    private final Executor background;
+    private final Toolchain toolchain;
     private final ReviewSession session;
     /** Runs a task on the JavaFX thread (Platform::runLater; tests may pass another). */
     private final Consumer<Runnable> fxThread;
@@ -33,8 +53,10 @@ final class ItemChecks implements AutoCloseable {
     private int pending;
 
     /** @param changed told on the JavaFX thread whenever pending() or a detail changes */
-    ItemChecks(EvidenceRunner runner, ReviewSession session, Consumer<Runnable> fxThread, Runnable changed) {
-        this.runner = runner;
+    ItemChecks(Sources sources, ReviewSession session, Consumer<Runnable> fxThread, Runnable changed) {
+        this.runner = sources.runner();
+        this.background = sources.background();
+        this.toolchain = sources.toolchain();
         this.session = session;
         this.fxThread = fxThread;
         this.changed = changed;
@@ -64,17 +86,32 @@ final class ItemChecks implements AutoCloseable {
         pending = started.size();
         String forItem = item.id();
         for (CompletableFuture<CheckResult> f : new ArrayList<>(started)) {
-            f.whenComplete((r, e) -> fxThread.accept(() -> arrived(forItem, r, e)));
+            f.thenApplyAsync(r -> new Arrived(r, recorded(item, r)), background)
+                    .whenComplete((a, e) -> fxThread.accept(() -> arrived(forItem, a)));
         }
         changed.run();
     }
 
-    private void arrived(String forItem, CheckResult r, Throwable e) {
+    /** Off the JavaFX thread: the result as it is recorded, with the toolchain that ran it. */
+    private ShownEvidence recorded(Item item, CheckResult r) {
+        String tool = "";
+        if (r.ran() && CodeCheck.KIND.equals(r.kind())) {
+            try {
+                tool = toolchain.of(item);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return ShownEvidenceOf.results(List.of(r), tool).get(0);
+    }
+
+    /** A check ended (or failed, or was cancelled: then {@code a} is null and only the count changes). */
+    private void arrived(String forItem, Arrived a) {
         if (!forItem.equals(itemId)) return;
         pending = Math.max(0, pending - 1);
-        if (r != null) {
-            details.put(r.response() + "/" + r.kind(), r.detail());
-            session.evidenceShown(forItem, ShownEvidenceOf.results(List.of(r), "").get(0));
+        if (a != null) {
+            details.put(a.result().response() + "/" + a.result().kind(), a.result().detail());
+            session.evidenceShown(forItem, a.shown());
         }
         changed.run();
     }

@@ -19,6 +19,9 @@ import org.arbiter.app.PngWriter;
 import org.arbiter.evidence.Check;
 import org.arbiter.evidence.EvidenceRunner;
 import org.arbiter.evidence.code.CodeCheck;
+import org.arbiter.evidence.code.CodeLanguage;
+import org.arbiter.evidence.code.ToolchainVersions;
+import org.arbiter.evidence.code.Toolchains;
 import org.arbiter.evidence.math.MathCheck;
 import org.arbiter.app.UserSettings;
 import org.arbiter.render.ResponseRenderer;
@@ -44,6 +47,12 @@ public final class Workstation implements AutoCloseable {
     private final SyncService sync;
     /** The evidence checks (code in a sandbox, math answers) of the item on screen run here. */
     private final ExecutorService evidencePool = ItemChecks.executor();
+    /** Turns results into what is recorded; its own thread, so a badge never waits behind the other side's run. */
+    private final ExecutorService evidenceRecords = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "evidence-record");
+        t.setDaemon(true);
+        return t;
+    });
     private final List<Check> checks;
     private WorkstationWindow window;
 
@@ -87,7 +96,11 @@ public final class Workstation implements AutoCloseable {
 
     /** Builds and shows the window on the JavaFX thread. */
     public WorkstationWindow show(Stage stage) {
-        EvidenceRunner evidence = new EvidenceRunner(checks, evidencePool);
+        ToolchainVersions versions = new ToolchainVersions(new Toolchains(System.getenv("PATH")));
+        ItemChecks.Sources evidence = new ItemChecks.Sources(new EvidenceRunner(checks, evidencePool), evidenceRecords, item -> {
+            CodeLanguage language = item.reference() == null ? null : CodeLanguage.named(item.reference().language());
+            return language == null ? "" : versions.of(language);
+        });
         window = new WorkstationWindow(stage, session, renderer, settings, b -> store.items().batch(b), evidence);
         wireSync(window);
         window.show();
@@ -159,6 +172,7 @@ public final class Workstation implements AutoCloseable {
     public void close() {
         sync.close();
         evidencePool.shutdownNow();
+        evidenceRecords.shutdownNow();
         for (Check c : checks) {
             if (c instanceof AutoCloseable closeable) {
                 try {

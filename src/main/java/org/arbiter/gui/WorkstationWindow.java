@@ -36,7 +36,6 @@ import org.arbiter.review.PaneState;
 import org.arbiter.review.QueueEntry;
 import org.arbiter.review.QueueFilter;
 import org.arbiter.review.ReviewSession;
-import org.arbiter.evidence.EvidenceRunner;
 import org.arbiter.review.ReviewState;
 import org.arbiter.review.Side;
 import org.arbiter.review.StepMark;
@@ -92,7 +91,7 @@ public final class WorkstationWindow implements WindowProbe {
     private KeyBindingsDialog keysDialog;
 
     public WorkstationWindow(Stage stage, ReviewSession session, PairRenderer renderer, UserSettings settings,
-                             Function<String, List<Item>> batchItems, EvidenceRunner evidence) {
+                             Function<String, List<Item>> batchItems, ItemChecks.Sources evidence) {
         this.stage = stage;
         this.checks = new ItemChecks(evidence, session, Platform::runLater, this::drawBadges);
         this.session = session;
