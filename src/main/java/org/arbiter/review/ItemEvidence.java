@@ -83,10 +83,10 @@ final class ItemEvidence {
     record Against(String notice, List<ShownEvidence> evidence) {
     }
 
-    /** The evidence as recorded with the judgment; {@code against} marked as confirmed against. */
-    List<ShownEvidence> recorded(List<ShownEvidence> against) {
+    /** The evidence as recorded with the judgment; {@code against} marked as confirmed against, for the reason. */
+    List<ShownEvidence> recorded(List<ShownEvidence> against, String reason) {
         List<ShownEvidence> out = new ArrayList<>();
-        for (ShownEvidence e : shown) out.add(against.contains(e) ? e.confirmedAgainst("") : e);
+        for (ShownEvidence e : shown) out.add(against.contains(e) ? e.confirmedAgainst(reason) : e);
         return out;
     }
 

@@ -162,6 +162,11 @@ public final class ReviewSession {
                 // The text field owns the keys; Escape is the only one the session hears.
                 if (key.key().equals("ESCAPE")) mode = Mode.NORMAL;
             }
+            case CONFIRM_AGAINST -> {
+                // Without a window (or its reason line) Enter submits anyway with no reason, Escape goes back.
+                if (key.key().equals("ESCAPE")) cancel();
+                else if (key.key().equals("ENTER")) confirmAgainst("");
+            }
             case NORMAL -> {
                 Optional<Action> a = keymap.actionFor(key);
                 if (a.isPresent()) {
@@ -211,7 +216,7 @@ public final class ReviewSession {
             case TOGGLE_RAW -> raw = !raw;
             case TOGGLE_DIFF -> diff = !diff;
             case TOGGLE_SYNC_SCROLL -> syncScroll = !syncScroll;
-            case SUBMIT -> submit();
+            case SUBMIT -> submit(null);
             case UNDO -> {
                 if (!open.undo()) message = "nothing to undo on this item";
             }
@@ -298,15 +303,27 @@ public final class ReviewSession {
         return publish();
     }
 
-    /** Leaves the note, skip or picker mode without changing anything. */
+    /** Leaves the note, skip, picker or confirm mode without changing anything. */
     public ReviewState cancel() {
+        // Back from the evidence question: the next Enter asks again.
+        if (mode == Mode.CONFIRM_AGAINST) warnedFor = null;
         mode = Mode.NORMAL;
+        return publish();
+    }
+
+    /** Submits against the evidence the last Enter named, recording the expert's reason (may be empty). */
+    public ReviewState confirmAgainst(String reason) {
+        if (mode != Mode.CONFIRM_AGAINST) return publish();
+        mode = Mode.NORMAL;
+        message = null;
+        submit(reason == null ? "" : reason.strip());
         return publish();
     }
 
     // ---------------------------------------------------------------- submit and navigation
 
-    private void submit() {
+    /** @param reason null for a plain Enter; else the expert confirmed against the evidence for this reason */
+    private void submit(String reason) {
         Optional<String> blocker = SubmitRules.blocker(open.labels(), config, open.item(), open.bOnLeft());
         if (blocker.isPresent()) {
             message = "Cannot submit: " + blocker.get();
@@ -316,9 +333,10 @@ public final class ReviewSession {
         if (config.evidenceWarning()) {
             Optional<ItemEvidence.Against> a = evidence.against(open.item(), open.labels(), open.leftResponse().id());
             if (a.isPresent()) {
-                if (!open.labels().equals(warnedFor)) {
+                if (reason == null && !open.labels().equals(warnedFor)) {
                     warnedFor = open.labels();
                     message = a.get().notice();
+                    mode = Mode.CONFIRM_AGAINST;
                     return;
                 }
                 against = a.get().evidence();
@@ -328,7 +346,7 @@ public final class ReviewSession {
         boolean unchanged = open.unchanged() && against.isEmpty();
         Judgment committed = null;
         if (!unchanged) {
-            Optional<Judgment> j = open.commit(evidence.recorded(against));
+            Optional<Judgment> j = open.commit(evidence.recorded(against, reason == null ? "" : reason));
             if (j.isEmpty()) {
                 message = "Enter did not move on: the judgment is not saved";
                 return;

@@ -92,12 +92,15 @@ class EvidenceWindowTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(submitted).isEmpty();
             assertThat(text(w, "#status-message")).endsWith("Enter again to submit anyway").contains("differs from the reference");
+            // The reason line is open: what the expert writes there is kept with the confirmation.
+            robot.write("the reference is a misprint");
             robot.type(KeyCode.ENTER);
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(submitted).hasSize(1);
             assertThat(store.judgments().latest("evw", "eighth-term", "ada")).isPresent();
             List<ShownEvidence> rec = submitted.get(0).evidence();
             assertThat(ShownEvidence.first(rec, ShownEvidence.MATH, "b").confirmedAgainst()).isTrue();
+            assertThat(ShownEvidence.first(rec, ShownEvidence.MATH, "b").reason()).isEqualTo("the reference is a misprint");
             assertThat(ShownEvidence.first(rec, ShownEvidence.MATH, "a").verdict()).isEqualTo("match");
         } finally {
             Platform.runLater(() -> w.window().stage().close());

@@ -119,13 +119,35 @@ class EvidenceSubmitTest {
         st = press(s, "1", "Enter");
         assertThat(st.status().message()).isEqualTo("left answer 12 differs from the reference 14; right answer 14 matches the reference"
                 + " — Enter again to submit anyway");
-        st = press(s, "2", "Enter");
+        assertThat(st.status().mode()).isEqualTo(Mode.CONFIRM_AGAINST);
+        // Esc goes back to the labels; a new preference that still goes against the evidence asks again.
+        st = press(s, "Escape", "2", "Enter");
         assertThat(st.queue().position()).isEqualTo(1);
+        assertThat(st.status().mode()).isEqualTo(Mode.CONFIRM_AGAINST);
         assertThat(submitted).isEmpty();
+        press(s, "Escape");
         // A tie goes against nothing.
         st = press(s, "3", "Enter");
         assertThat(st.queue().position()).isEqualTo(2);
         assertThat(submitted.get(0).evidence()).noneMatch(ShownEvidence::confirmedAgainst);
+    }
+
+    @Test
+    void theReasonGivenIsRecordedWithTheConfirmation() {
+        ReviewSession s = open();
+        ReviewState st = s.state();
+        String item = st.open().item().id();
+        String left = st.open().left().response().id();
+        String right = st.open().right().response().id();
+        s.evidenceShown(item, math(left, "match", "14", "14"));
+        s.evidenceShown(item, math(right, "mismatch", "12", "14"));
+        press(s, "5", "Enter");
+        assertThat(submitted).isEmpty();
+        st = s.confirmAgainst("  the reference answer is wrong: 12 is right  ");
+        assertThat(st.queue().position()).isEqualTo(2);
+        ShownEvidence e = ShownEvidence.first(store.judgments().latest("demo", item, ADA).orElseThrow().evidence(), ShownEvidence.MATH, right);
+        assertThat(e.confirmedAgainst()).isTrue();
+        assertThat(e.reason()).isEqualTo("the reference answer is wrong: 12 is right");
     }
 
     @Test
