@@ -50,6 +50,8 @@ final class ItemChecks implements AutoCloseable {
     private String itemId;
     private List<CompletableFuture<CheckResult>> running = List.of();
     private final Map<String, String> details = new HashMap<>();
+    /** The checks of the item expected next, started while the expert reads this one (one item ahead). */
+    private final Map<String, List<CompletableFuture<CheckResult>>> ahead = new HashMap<>();
     private int pending;
 
     /** @param changed told on the JavaFX thread whenever pending() or a detail changes */
@@ -81,7 +83,8 @@ final class ItemChecks implements AutoCloseable {
         running.forEach(f -> f.cancel(true));
         itemId = item.id();
         details.clear();
-        List<CompletableFuture<CheckResult>> started = runner.checkItem(item);
+        List<CompletableFuture<CheckResult>> started = ahead.remove(item.id());
+        if (started == null) started = runner.checkItem(item);
         running = started;
         pending = started.size();
         String forItem = item.id();
@@ -90,6 +93,18 @@ final class ItemChecks implements AutoCloseable {
                     .whenComplete((a, e) -> fxThread.accept(() -> arrived(forItem, a)));
         }
         changed.run();
+    }
+
+    /**
+     * On the JavaFX thread: starts the checks of the item likely shown next, so its badges are there when it
+     * opens. The executor runs tasks in order, so these queue behind the checks of the item on screen. Only one
+     * item is kept ahead: another one cancels it.
+     */
+    void prefetch(Item item) {
+        if (item.id().equals(itemId) || ahead.containsKey(item.id())) return;
+        ahead.values().forEach(l -> l.forEach(f -> f.cancel(true)));
+        ahead.clear();
+        ahead.put(item.id(), runner.checkItem(item));
     }
 
     /** Off the JavaFX thread: the result as it is recorded, with the toolchain that ran it. */
@@ -131,5 +146,6 @@ final class ItemChecks implements AutoCloseable {
     @Override
     public void close() {
         running.forEach(f -> f.cancel(true));
+        ahead.values().forEach(l -> l.forEach(f -> f.cancel(true)));
     }
 }

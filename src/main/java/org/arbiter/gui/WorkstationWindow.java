@@ -433,6 +433,7 @@ public final class WorkstationWindow implements WindowProbe {
         for (int i = at + 1; i < queue.size() && pending.size() < 3; i++) {
             if (queue.get(i).judged()) continue;
             Item next = itemsById.get(queue.get(i).itemId());
+            if (next != null && pending.isEmpty()) checks.prefetch(next);
             if (next != null) pending.add(renderer.prefetch(next));
         }
         if (at > 0) {
