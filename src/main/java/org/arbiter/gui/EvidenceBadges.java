@@ -21,6 +21,10 @@ import org.arbiter.review.ReviewState;
 final class EvidenceBadges extends GridPane {
     private final Label left = new Label();
     private final Label right = new Label();
+    /** The `t` panel: what each side's checks said beyond the verdict (failing test, output, why not run). */
+    private final Label leftDetail = new Label();
+    private final Label rightDetail = new Label();
+    private boolean details;
 
     EvidenceBadges() {
         getStyleClass().add("evidence-badges");
@@ -38,6 +42,16 @@ final class EvidenceBadges extends GridPane {
         }
         add(left, 0, 0);
         add(right, 1, 0);
+        leftDetail.setId("evidence-left-detail");
+        rightDetail.setId("evidence-right-detail");
+        for (Label d : List.of(leftDetail, rightDetail)) {
+            d.setWrapText(true);
+            d.getStyleClass().add("evidence-detail");
+            d.setVisible(false);
+            d.setManaged(false);
+        }
+        add(leftDetail, 0, 1);
+        add(rightDetail, 1, 1);
         showNothing();
     }
 
@@ -49,9 +63,18 @@ final class EvidenceBadges extends GridPane {
         }
         setVisible(true);
         setManaged(true);
-        fill(left, s.open().evidenceFor(s.open().left().response().id()), pending, detail);
-        if (s.open().right() != null) fill(right, s.open().evidenceFor(s.open().right().response().id()), pending, detail);
+        fill(left, leftDetail, s.open().evidenceFor(s.open().left().response().id()), pending, detail);
+        if (s.open().right() != null) fill(right, rightDetail, s.open().evidenceFor(s.open().right().response().id()), pending, detail);
         right.setVisible(s.open().right() != null);
+    }
+
+    /** Shows or hides the details under the badges. */
+    void toggleDetails() {
+        details = !details;
+        for (Label d : List.of(leftDetail, rightDetail)) {
+            d.setVisible(details);
+            d.setManaged(details);
+        }
     }
 
     private void showNothing() {
@@ -61,7 +84,7 @@ final class EvidenceBadges extends GridPane {
         right.setText("");
     }
 
-    private static void fill(Label label, List<ShownEvidence> evidence, int pending, BiFunction<String, String, String> detail) {
+    private static void fill(Label label, Label detailLabel, List<ShownEvidence> evidence, int pending, BiFunction<String, String, String> detail) {
         List<String> parts = new ArrayList<>();
         List<String> details = new ArrayList<>();
         for (ShownEvidence e : evidence) {
@@ -72,6 +95,7 @@ final class EvidenceBadges extends GridPane {
         if (pending > 0) parts.add("checking…");
         label.setText(String.join(" · ", parts));
         label.setTooltip(details.isEmpty() ? null : new Tooltip(String.join("\n\n", details)));
+        detailLabel.setText(details.isEmpty() ? "no details" : String.join("\n\n", details));
         label.getStyleClass().removeAll("evidence-good", "evidence-bad");
         if (evidence.stream().anyMatch(ShownEvidence::unfavourable)) label.getStyleClass().add("evidence-bad");
         else if (!evidence.isEmpty() && evidence.stream().allMatch(ShownEvidence::favourable)) label.getStyleClass().add("evidence-good");

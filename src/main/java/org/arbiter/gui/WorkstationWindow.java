@@ -233,6 +233,8 @@ public final class WorkstationWindow implements WindowProbe {
             session.setFilter(all[(session.state().queue().filter().ordinal() + 1) % all.length]);
         } else if (ctrl && c == KeyCode.G) {
             textEntry.open("Go to item id", "", id -> session.jumpTo(id.strip()), () -> { });
+        } else if (!ctrl && !e.isAltDown() && !e.isShiftDown() && c == KeyCode.T) {
+            badges.toggleDetails();
         } else if (c == KeyCode.F5) {
             onSyncNow.run();
         } else if (ctrl && c == KeyCode.K) {

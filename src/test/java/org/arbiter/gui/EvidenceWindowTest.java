@@ -86,6 +86,15 @@ class EvidenceWindowTest {
             assertThat(text(w, aBadge)).isEqualTo("answer \\frac{243}{625} ✓ matches");
             assertThat(text(w, bBadge)).isEqualTo("answer \\frac{81}{625} ✗ reference \\frac{243}{625}");
 
+            // t opens the details: the math check says how it compared.
+            robot.type(KeyCode.T);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(text(w, bBadge + "-detail")).isNotBlank();
+            assertThat(visible(w, bBadge + "-detail")).isTrue();
+            robot.type(KeyCode.T);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(visible(w, bBadge + "-detail")).isFalse();
+
             // Prefer B (the wrong answer) much: the first Enter asks, the second submits and records it.
             robot.type(bOnLeft ? KeyCode.DIGIT1 : KeyCode.DIGIT5);
             robot.type(KeyCode.ENTER);
@@ -108,6 +117,12 @@ class EvidenceWindowTest {
             w.close();
             store.close();
         }
+    }
+
+    private static boolean visible(Workstation w, String id) throws Exception {
+        CompletableFuture<Boolean> t = new CompletableFuture<>();
+        Platform.runLater(() -> t.complete(w.window().scene().lookup(id).isVisible()));
+        return t.get(10, TimeUnit.SECONDS);
     }
 
     private static String text(Workstation w, String id) throws Exception {
