@@ -24,7 +24,8 @@ final class HelpOverlay extends StackPane {
             new Keymap.HelpRow("Window", "Ctrl+F", "queue filter: all → unjudged → flagged"),
             new Keymap.HelpRow("Window", "Ctrl+P", "collapse / expand the prompt"),
             new Keymap.HelpRow("Window", "F5", "sync now (after arbiter login)"),
-            new Keymap.HelpRow("Window", "Ctrl+K", "edit the key bindings"));
+            new Keymap.HelpRow("Window", "Ctrl+K", "edit the key bindings"),
+            new Keymap.HelpRow("Window", "t", "evidence details: the failing test and output, why a check did not run"));
 
     HelpOverlay() {
         getStyleClass().add(STYLE_CLASS);

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 
 import javafx.animation.PauseTransition;
 import javafx.scene.image.PixelReader;
@@ -14,6 +16,13 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 
 import org.arbiter.app.PngWriter;
+import org.arbiter.evidence.Check;
+import org.arbiter.evidence.EvidenceRunner;
+import org.arbiter.evidence.code.CodeCheck;
+import org.arbiter.evidence.code.CodeLanguage;
+import org.arbiter.evidence.code.ToolchainVersions;
+import org.arbiter.evidence.code.Toolchains;
+import org.arbiter.evidence.math.MathCheck;
 import org.arbiter.app.UserSettings;
 import org.arbiter.render.ResponseRenderer;
 import org.arbiter.render.code.TokenHighlighter;
@@ -36,9 +45,19 @@ public final class Workstation implements AutoCloseable {
     private final PairRenderer renderer;
     private final UserSettings settings;
     private final SyncService sync;
+    /** The evidence checks (code in a sandbox, math answers) of the item on screen run here. */
+    private final ExecutorService evidencePool = ItemChecks.executor();
+    /** Turns results into what is recorded; its own thread, so a badge never waits behind the other side's run. */
+    private final ExecutorService evidenceRecords = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "evidence-record");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<Check> checks;
     private WorkstationWindow window;
 
-    private Workstation(LocalStore store, ReviewSession session, PairRenderer renderer, UserSettings settings) {
+    private Workstation(LocalStore store, ReviewSession session, PairRenderer renderer, UserSettings settings, List<Check> checks) {
+        this.checks = List.copyOf(checks);
         this.sync = SyncService.forStore(store);
         this.store = store;
         this.session = session;
@@ -48,22 +67,41 @@ public final class Workstation implements AutoCloseable {
 
     /** Call off the JavaFX thread (it waits for KaTeX to load); the toolkit must be running. */
     public static Workstation open(LocalStore store, String annotator, String batch, UserSettings settings, Clock clock) {
-        return open(store, annotator, batch, settings, clock, settings.loadKeys());
+        return open(store, annotator, batch, settings, clock, settings.loadKeys(), machineChecks());
     }
 
-    /** As {@link #open(LocalStore, String, String, UserSettings, Clock)} with the key bindings given. */
+    /** The evidence this machine can give: code run in its sandbox against the item's tests, math answers. */
+    public static List<Check> machineChecks() {
+        return List.of(CodeCheck.forThisMachine(System.getenv("PATH"), Path.of(System.getProperty("java.io.tmpdir"))), new MathCheck());
+    }
+
+    /**
+     * As {@link #open(LocalStore, String, String, UserSettings, Clock)} with the key bindings given and no
+     * evidence checks: the window alone (the benchmark, and tests whose judging must not depend on a sandbox).
+     */
     public static Workstation open(LocalStore store, String annotator, String batch, UserSettings settings, Clock clock,
                                    Keymap.Loaded keys) {
+        return open(store, annotator, batch, settings, clock, keys, List.of());
+    }
+
+    /** As above with the evidence checks run on each item as it opens; the workstation closes those it is given. */
+    public static Workstation open(LocalStore store, String annotator, String batch, UserSettings settings, Clock clock,
+                                   Keymap.Loaded keys, List<Check> checks) {
         CompletableFuture<KatexEngine> katex = KatexEngine.load(8192);
         ReviewSession session = ReviewSession.open(store, annotator, batch, keys.keymap(), new ActiveClock(clock));
         keys.error().ifPresent(session::notice);
         PairRenderer renderer = new PairRenderer(new ResponseRenderer(), katex.join(), new TokenHighlighter(), session::shownOrder);
-        return new Workstation(store, session, renderer, settings);
+        return new Workstation(store, session, renderer, settings, checks);
     }
 
     /** Builds and shows the window on the JavaFX thread. */
     public WorkstationWindow show(Stage stage) {
-        window = new WorkstationWindow(stage, session, renderer, settings, b -> store.items().batch(b));
+        ToolchainVersions versions = new ToolchainVersions(new Toolchains(System.getenv("PATH")));
+        ItemChecks.Sources evidence = new ItemChecks.Sources(new EvidenceRunner(checks, evidencePool), evidenceRecords, item -> {
+            CodeLanguage language = item.reference() == null ? null : CodeLanguage.named(item.reference().language());
+            return language == null ? "" : versions.of(language);
+        });
+        window = new WorkstationWindow(stage, session, renderer, settings, b -> store.items().batch(b), evidence);
         wireSync(window);
         window.show();
         return window;
@@ -133,6 +171,17 @@ public final class Workstation implements AutoCloseable {
     @Override
     public void close() {
         sync.close();
+        evidencePool.shutdownNow();
+        evidenceRecords.shutdownNow();
+        for (Check c : checks) {
+            if (c instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // A check that cannot delete its build cache leaves temp files only; the window is closing anyway.
+                }
+            }
+        }
         renderer.close();
         session.close();
     }

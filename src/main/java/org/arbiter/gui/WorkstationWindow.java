@@ -65,6 +65,8 @@ public final class WorkstationWindow implements WindowProbe {
     private final StackPane centre = new StackPane();
     private final ScaleBar scale = new ScaleBar();
     private final StatusBar status = new StatusBar();
+    private final EvidenceBadges badges = new EvidenceBadges();
+    private final ItemChecks checks;
     private final OthersLabelsPanel others = new OthersLabelsPanel();
     private final HelpOverlay help = new HelpOverlay();
     private final CategoryPicker picker = new CategoryPicker();
@@ -89,8 +91,9 @@ public final class WorkstationWindow implements WindowProbe {
     private KeyBindingsDialog keysDialog;
 
     public WorkstationWindow(Stage stage, ReviewSession session, PairRenderer renderer, UserSettings settings,
-                             Function<String, List<Item>> batchItems) {
+                             Function<String, List<Item>> batchItems, ItemChecks.Sources evidence) {
         this.stage = stage;
+        this.checks = new ItemChecks(evidence, session, Platform::runLater, this::drawBadges);
         this.session = session;
         this.renderer = renderer;
         this.settings = settings;
@@ -112,7 +115,9 @@ public final class WorkstationWindow implements WindowProbe {
         centre.getChildren().addAll(pair, loading);
         loading.setVisible(false);
         layout.setTop(new VBox(promptBox, others));
-        layout.setCenter(centre);
+        BorderPane panes = new BorderPane(centre);
+        panes.setTop(badges);
+        layout.setCenter(panes);
         layout.setBottom(new VBox(scale, status));
         StackPane root = new StackPane(saveNotice.node(), help, picker, textEntry);
         root.getStyleClass().add("workstation");
@@ -156,7 +161,10 @@ public final class WorkstationWindow implements WindowProbe {
         }));
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> tick.stop());
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
+            tick.stop();
+            checks.close();
+        });
     }
 
     public void show() {
@@ -225,6 +233,8 @@ public final class WorkstationWindow implements WindowProbe {
             session.setFilter(all[(session.state().queue().filter().ordinal() + 1) % all.length]);
         } else if (ctrl && c == KeyCode.G) {
             textEntry.open("Go to item id", "", id -> session.jumpTo(id.strip()), () -> { });
+        } else if (!ctrl && !e.isAltDown() && !e.isShiftDown() && c == KeyCode.T) {
+            badges.toggleDetails();
         } else if (c == KeyCode.F5) {
             onSyncNow.run();
         } else if (ctrl && c == KeyCode.K) {
@@ -313,6 +323,7 @@ public final class WorkstationWindow implements WindowProbe {
             stage.close();
             return;
         }
+        checks.itemShown(s.open().item());
         String key = PairRenderer.key(s.open().item());
         if (!key.equals(shownKey)) {
             drawObserver.itemSwapStarted();
@@ -350,12 +361,15 @@ public final class WorkstationWindow implements WindowProbe {
             case NOTE -> textEntry.open("Note on step " + (s.open().focused().focusedStep() + 1) + " (" + s.open().focusedSide().name().toLowerCase() + ")",
                     s.labels().textInitial(), session::commitNote, session::cancel);
             case SKIP_REASON -> textEntry.open("Why skip this item?", "", session::commitSkip, session::cancel);
+            case CONFIRM_AGAINST -> textEntry.open("Submit against the evidence? Why (optional) — Enter submits, Esc goes back", "",
+                    session::confirmAgainst, session::cancel);
             default -> {
             }
         }
-        if (s.status().mode() != Mode.NOTE && s.status().mode() != Mode.SKIP_REASON && textEntry.isOpen() && !textEntryIsJump()) textEntry.close();
+        if (s.status().mode() != Mode.NOTE && s.status().mode() != Mode.SKIP_REASON && s.status().mode() != Mode.CONFIRM_AGAINST && textEntry.isOpen() && !textEntryIsJump()) textEntry.close();
         scale.show(s);
         status.show(s);
+        badges.show(s, checks.pending(), checks::detail);
         saveNotice.show(s.status().saveFailure());
         if (s.status().syncScroll() != settings.syncScroll()) {
             settings.setSyncScroll(s.status().syncScroll());
@@ -363,6 +377,11 @@ public final class WorkstationWindow implements WindowProbe {
         }
         stage.setTitle("Arbiter — " + s.queue().batch() + " — item " + s.queue().position() + " of " + s.queue().total());
         last = s;
+    }
+
+    /** The checks' progress changed: the badges follow (the evidence itself comes through the session). */
+    private void drawBadges() {
+        if (last != null) badges.show(last, checks.pending(), checks::detail);
     }
 
     private boolean textEntryIsJump() {
@@ -416,6 +435,7 @@ public final class WorkstationWindow implements WindowProbe {
         for (int i = at + 1; i < queue.size() && pending.size() < 3; i++) {
             if (queue.get(i).judged()) continue;
             Item next = itemsById.get(queue.get(i).itemId());
+            if (next != null && pending.isEmpty()) checks.prefetch(next);
             if (next != null) pending.add(renderer.prefetch(next));
         }
         if (at > 0) {

@@ -19,10 +19,17 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * How a batch is judged: the rubric dimensions with their scales, which fields a submission needs, and the
- * error categories per domain. Kept as JSON in the batch's {@code config} column; absent parts take the
+ * error categories per domain, and whether Enter asks once before a submit that goes against decisive
+ * evidence ({@code "evidence_warning": false} turns that off). Kept as JSON in the batch's {@code config} column; absent parts take the
  * defaults.
  */
-public record BatchConfig(List<RubricDimension> rubric, Set<Required> required, Map<Domain, List<ErrorCategory>> taxonomy) {
+public record BatchConfig(List<RubricDimension> rubric, Set<Required> required, Map<Domain, List<ErrorCategory>> taxonomy,
+                          boolean evidenceWarning) {
+    /** A config that asks once before a submit against decisive evidence (the default). */
+    public BatchConfig(List<RubricDimension> rubric, Set<Required> required, Map<Domain, List<ErrorCategory>> taxonomy) {
+        this(rubric, required, taxonomy, true);
+    }
+
     public BatchConfig {
         rubric = List.copyOf(rubric);
         required = required.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(required));
@@ -169,7 +176,13 @@ public record BatchConfig(List<RubricDimension> rubric, Set<Required> required, 
                 taxonomy.put(dom, cats);
             }
         }
-        return new BatchConfig(rubric, required, taxonomy);
+        JsonNode w = o.get("evidence_warning");
+        boolean warning = d.evidenceWarning();
+        if (w != null && !w.isNull()) {
+            if (!w.isBoolean()) throw new FieldException("config.evidence_warning", "true or false, found " + Json.kind(w));
+            warning = w.asBoolean();
+        }
+        return new BatchConfig(rubric, required, taxonomy, warning);
     }
 
     private static int intField(JsonNode o, String field, String path, int dflt) {
@@ -195,6 +208,7 @@ public record BatchConfig(List<RubricDimension> rubric, Set<Required> required, 
         }
         ArrayNode req = o.putArray("required");
         for (Required q : Required.values()) if (required.contains(q)) req.add(q.wire());
+        o.put("evidence_warning", evidenceWarning);
         ObjectNode t = o.putObject("taxonomy");
         for (Domain dom : Domain.values()) {
             if (!taxonomy.containsKey(dom)) continue;

@@ -14,6 +14,7 @@ import org.arbiter.model.Flag;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
 import org.arbiter.model.Response;
+import org.arbiter.model.ShownEvidence;
 import org.arbiter.model.StepLabel;
 import org.arbiter.model.steps.Step;
 import org.arbiter.model.steps.StepSegmenter;
@@ -214,12 +215,12 @@ final class OpenItem {
         return base.isPresent() && labels.equals(fromJudgment(base.get()));
     }
 
-    /** Writes the labels as the next judgment version; empty when the write failed. */
-    Optional<Judgment> commit() {
+    /** Writes the labels, with the evidence shown, as the next judgment version; empty when the write failed. */
+    Optional<Judgment> commit(List<ShownEvidence> shown) {
         Instant now = clock.now();
         Judgment j = new Judgment(base.map(Judgment::judgmentId).orElseGet(UUID::randomUUID), item.id(), batch, annotator,
                 base.map(b -> b.version() + 1).orElse(1), labels.preference(), labels.flags(), rubricOfResponses(), "",
-                stepLabels(), item.isPair() ? leftResponse().id() : null, startedAt, now, clock.activeMs(now));
+                stepLabels(), item.isPair() ? leftResponse().id() : null, startedAt, now, clock.activeMs(now)).withEvidence(shown);
         if (!writes.write("the judgment of this item", () -> store.judgments().save(j))) return Optional.empty();
         unsaved = false;
         hasDraft = false;

@@ -10,6 +10,7 @@ import org.arbiter.model.Flag;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
 import org.arbiter.model.Response;
+import org.arbiter.model.ShownEvidence;
 import org.arbiter.store.LocalStore;
 
 /**
@@ -42,6 +43,9 @@ public final class ReviewSession {
     private Keymap keymap;
 
     private OpenItem open;
+    private ItemEvidence evidence;
+    /** The labels the last evidence notice was given for: Enter again on the same labels submits anyway. */
+    private Labels warnedFor;
     private StepFocus focus;
     private Mode mode = Mode.NORMAL;
     private int selectedDimension;
@@ -135,6 +139,15 @@ public final class ReviewSession {
         publish();
     }
 
+    /**
+     * One check's result for a response of an item, handed in on the session's own thread once a background
+     * check ends. A result for an item no longer on screen is dropped.
+     */
+    public ReviewState evidenceShown(String itemId, ShownEvidence e) {
+        if (evidence.add(itemId, e, open.item())) return publish();
+        return state();
+    }
+
     // ---------------------------------------------------------------- keys
 
     /** Applies one key stroke in the current mode and returns the state the view should show. */
@@ -148,6 +161,11 @@ public final class ReviewSession {
             case NOTE, SKIP_REASON -> {
                 // The text field owns the keys; Escape is the only one the session hears.
                 if (key.key().equals("ESCAPE")) mode = Mode.NORMAL;
+            }
+            case CONFIRM_AGAINST -> {
+                // Without a window (or its reason line) Enter submits anyway with no reason, Escape goes back.
+                if (key.key().equals("ESCAPE")) cancel();
+                else if (key.key().equals("ENTER")) confirmAgainst("");
             }
             case NORMAL -> {
                 Optional<Action> a = keymap.actionFor(key);
@@ -198,7 +216,7 @@ public final class ReviewSession {
             case TOGGLE_RAW -> raw = !raw;
             case TOGGLE_DIFF -> diff = !diff;
             case TOGGLE_SYNC_SCROLL -> syncScroll = !syncScroll;
-            case SUBMIT -> submit();
+            case SUBMIT -> submit(null);
             case UNDO -> {
                 if (!open.undo()) message = "nothing to undo on this item";
             }
@@ -285,25 +303,50 @@ public final class ReviewSession {
         return publish();
     }
 
-    /** Leaves the note, skip or picker mode without changing anything. */
+    /** Leaves the note, skip, picker or confirm mode without changing anything. */
     public ReviewState cancel() {
+        // Back from the evidence question: the next Enter asks again.
+        if (mode == Mode.CONFIRM_AGAINST) warnedFor = null;
         mode = Mode.NORMAL;
+        return publish();
+    }
+
+    /** Submits against the evidence the last Enter named, recording the expert's reason (may be empty). */
+    public ReviewState confirmAgainst(String reason) {
+        if (mode != Mode.CONFIRM_AGAINST) return publish();
+        mode = Mode.NORMAL;
+        message = null;
+        submit(reason == null ? "" : reason.strip());
         return publish();
     }
 
     // ---------------------------------------------------------------- submit and navigation
 
-    private void submit() {
+    /** @param reason null for a plain Enter; else the expert confirmed against the evidence for this reason */
+    private void submit(String reason) {
         Optional<String> blocker = SubmitRules.blocker(open.labels(), config, open.item(), open.bOnLeft());
         if (blocker.isPresent()) {
             message = "Cannot submit: " + blocker.get();
             return;
         }
+        List<ShownEvidence> against = List.of();
+        if (config.evidenceWarning()) {
+            Optional<ItemEvidence.Against> a = evidence.against(open.item(), open.labels(), open.leftResponse().id());
+            if (a.isPresent()) {
+                if (reason == null && !open.labels().equals(warnedFor)) {
+                    warnedFor = open.labels();
+                    message = a.get().notice();
+                    mode = Mode.CONFIRM_AGAINST;
+                    return;
+                }
+                against = a.get().evidence();
+            }
+        }
         Optional<Judgment> base = open.base();
-        boolean unchanged = open.unchanged();
+        boolean unchanged = open.unchanged() && against.isEmpty();
         Judgment committed = null;
         if (!unchanged) {
-            Optional<Judgment> j = open.commit();
+            Optional<Judgment> j = open.commit(evidence.recorded(against, reason == null ? "" : reason));
             if (j.isEmpty()) {
                 message = "Enter did not move on: the judgment is not saved";
                 return;
@@ -394,6 +437,8 @@ public final class ReviewSession {
 
     private void load(int i) {
         open = new OpenItem(store, writes, batch, annotator, clock, i, queue.item(i));
+        evidence = new ItemEvidence(open.item().id());
+        warnedFor = null;
         focus = new StepFocus(open.item().isPair(), open.steps(Side.LEFT).size(), open.steps(Side.RIGHT).size());
         mode = Mode.NORMAL;
         selectedDimension = 0;
@@ -440,7 +485,7 @@ public final class ReviewSession {
         String note = focus.step() >= 0 ? labels.mark(focusedId(), focus.step()).note() : "";
         return new ReviewState(
                 new ReviewState.Open(item, focus.side(), l, r, open.base().map(Judgment::version).orElse(0),
-                        store.skips().reason(batch, item.id(), annotator), clock.activeMs()),
+                        store.skips().reason(batch, item.id(), annotator), clock.activeMs(), evidence.all()),
                 new ReviewState.Labeling(labels.preference(), open.screenScore(), labels.flags(), config.rubric(), selectedDimension,
                         config.categories(item.domain()), note, open.canUndo(), open.canRedo()),
                 new ReviewState.Queue(batch, annotator, store.file(), open.index() + 1, queue.size(), queue.itemsLeft(), queue.filter(),

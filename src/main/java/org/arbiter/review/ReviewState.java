@@ -9,6 +9,7 @@ import java.util.Set;
 import org.arbiter.model.Flag;
 import org.arbiter.model.Item;
 import org.arbiter.model.Preference;
+import org.arbiter.model.ShownEvidence;
 
 /**
  * Everything the review window shows, as one immutable snapshot in four parts; the view renders it and
@@ -28,9 +29,15 @@ public record ReviewState(Open open, Labeling labels, Queue queue, Status status
      * @param version       the latest submitted version of this item's judgment, 0 when never submitted
      * @param skippedReason why this annotator skipped the item, if they did
      * @param activeMs      active time spent on this item so far
+     * @param evidence      what the checks have said so far about its responses (more arrives while it is open)
      */
     public record Open(Item item, Side focusedSide, PaneState left, PaneState right, int version,
-                       Optional<String> skippedReason, long activeMs) {
+                       Optional<String> skippedReason, long activeMs, List<ShownEvidence> evidence) {
+        /** The evidence shown for one response, in arrival order. */
+        public List<ShownEvidence> evidenceFor(String responseId) {
+            return evidence.stream().filter(e -> e.responseId().equals(responseId)).toList();
+        }
+
         public PaneState focused() {
             return focusedSide == Side.RIGHT && right != null ? right : left;
         }
