@@ -30,6 +30,11 @@ public final class UserSettings {
     public static final Setting<Boolean> SYNC_SCROLL = Setting.flag("sync_scroll", true);
     private static final List<Setting<?>> ALL = List.of(DARK, ZOOM, SYNC_SCROLL);
 
+    /** Whether this key is one of the file's (so {@link Settings} keeps it here rather than in the store). */
+    static boolean holds(Setting<?> key) {
+        return ALL.contains(key);
+    }
+
     private final Path file;
     private Path keysFile;
     private final Map<Setting<?>, Object> values = new HashMap<>();
