@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * and the screen, not to the data. This owns both files there: the display settings (theme, zoom,
  * synchronized scrolling) and the key bindings ({@code keys.json} beside them, or {@code ARBITER_KEYS}). Each is a typed
  * {@link Setting} with its default, the same key type as the store's settings table; the file holds every
- * key as a JSON boolean or number.
+ * key as a JSON boolean or number. The app reaches these through {@link Settings}, which adds the store's keys.
  */
 public final class UserSettings {
     public static final Setting<Boolean> DARK = Setting.flag("dark", false);
