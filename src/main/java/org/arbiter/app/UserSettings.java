@@ -22,13 +22,18 @@ import tools.jackson.databind.node.ObjectNode;
  * and the screen, not to the data. This owns both files there: the display settings (theme, zoom,
  * synchronized scrolling) and the key bindings ({@code keys.json} beside them, or {@code ARBITER_KEYS}). Each is a typed
  * {@link Setting} with its default, the same key type as the store's settings table; the file holds every
- * key as a JSON boolean or number.
+ * key as a JSON boolean or number. The app reaches these through {@link Settings}, which adds the store's keys.
  */
 public final class UserSettings {
     public static final Setting<Boolean> DARK = Setting.flag("dark", false);
     public static final Setting<Double> ZOOM = new Setting<>("zoom", 1.0, text -> clampZoom(Double.parseDouble(text)), String::valueOf);
     public static final Setting<Boolean> SYNC_SCROLL = Setting.flag("sync_scroll", true);
     private static final List<Setting<?>> ALL = List.of(DARK, ZOOM, SYNC_SCROLL);
+
+    /** Whether this key is one of the file's (so {@link Settings} keeps it here rather than in the store). */
+    static boolean holds(Setting<?> key) {
+        return ALL.contains(key);
+    }
 
     private final Path file;
     private Path keysFile;

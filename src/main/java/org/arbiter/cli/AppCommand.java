@@ -17,7 +17,7 @@ import javafx.stage.Stage;
 import org.arbiter.app.DemoBatch;
 import org.arbiter.app.StartupTrace;
 import org.arbiter.bench.ColdStartTrace;
-import org.arbiter.app.UserSettings;
+import org.arbiter.app.Settings;
 import org.arbiter.gui.Workstation;
 import org.arbiter.logic.importer.ImportOptions;
 import org.arbiter.logic.importer.ImportResult;
@@ -99,14 +99,14 @@ public final class AppCommand implements Callable<Integer> {
             trace.phase("store_ready");
             fx.join();
             trace.phase("fx_started");
-            String name = AnnotatorName.resolve(annotator, s.settings()).orElse(null);
+            Settings settings = Settings.load(s);
+            String name = AnnotatorName.resolve(annotator, settings.store()).orElse(null);
             if (name == null) name = screenshot != null ? AnnotatorName.suggestion() : askName();
             if (name == null || name.isBlank()) {
                 err.println("arbiter: no annotator name given; nothing opened");
                 return 0; // the user cancelled the question: a choice, not a failure
             }
-            AnnotatorName.remember(s.settings(), name);
-            UserSettings settings = UserSettings.loadDefault();
+            AnnotatorName.remember(settings.store(), name);
             settings.loadProblem().ifPresent(p -> err.println("arbiter: " + p + "; using the default display settings"));
             Workstation w = Workstation.open(s, name, openBatch, settings, Clock.systemUTC());
             trace.phase("katex_and_session");

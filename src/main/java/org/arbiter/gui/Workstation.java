@@ -23,6 +23,7 @@ import org.arbiter.evidence.code.CodeLanguage;
 import org.arbiter.evidence.code.ToolchainVersions;
 import org.arbiter.evidence.code.Toolchains;
 import org.arbiter.evidence.math.MathCheck;
+import org.arbiter.app.Settings;
 import org.arbiter.app.UserSettings;
 import org.arbiter.render.ResponseRenderer;
 import org.arbiter.render.code.TokenHighlighter;
@@ -43,7 +44,7 @@ public final class Workstation implements AutoCloseable {
     private final LocalStore store;
     private final ReviewSession session;
     private final PairRenderer renderer;
-    private final UserSettings settings;
+    private final Settings settings;
     private final SyncService sync;
     /** The evidence checks (code in a sandbox, math answers) of the item on screen run here. */
     private final ExecutorService evidencePool = ItemChecks.executor();
@@ -56,7 +57,7 @@ public final class Workstation implements AutoCloseable {
     private final List<Check> checks;
     private WorkstationWindow window;
 
-    private Workstation(LocalStore store, ReviewSession session, PairRenderer renderer, UserSettings settings, List<Check> checks) {
+    private Workstation(LocalStore store, ReviewSession session, PairRenderer renderer, Settings settings, List<Check> checks) {
         this.checks = List.copyOf(checks);
         this.sync = SyncService.forStore(store);
         this.store = store;
@@ -66,8 +67,13 @@ public final class Workstation implements AutoCloseable {
     }
 
     /** Call off the JavaFX thread (it waits for KaTeX to load); the toolkit must be running. */
-    public static Workstation open(LocalStore store, String annotator, String batch, UserSettings settings, Clock clock) {
+    public static Workstation open(LocalStore store, String annotator, String batch, Settings settings, Clock clock) {
         return open(store, annotator, batch, settings, clock, settings.loadKeys(), machineChecks());
+    }
+
+    /** As above with the store's own settings table beside the given per-user settings (tests, the benchmark). */
+    public static Workstation open(LocalStore store, String annotator, String batch, UserSettings settings, Clock clock) {
+        return open(store, annotator, batch, new Settings(settings, store.settings()), clock);
     }
 
     /** The evidence this machine can give: code run in its sandbox against the item's tests, math answers. */
@@ -87,6 +93,11 @@ public final class Workstation implements AutoCloseable {
     /** As above with the evidence checks run on each item as it opens; the workstation closes those it is given. */
     public static Workstation open(LocalStore store, String annotator, String batch, UserSettings settings, Clock clock,
                                    Keymap.Loaded keys, List<Check> checks) {
+        return open(store, annotator, batch, new Settings(settings, store.settings()), clock, keys, checks);
+    }
+
+    private static Workstation open(LocalStore store, String annotator, String batch, Settings settings, Clock clock,
+                                    Keymap.Loaded keys, List<Check> checks) {
         CompletableFuture<KatexEngine> katex = KatexEngine.load(8192);
         ReviewSession session = ReviewSession.open(store, annotator, batch, keys.keymap(), new ActiveClock(clock));
         keys.error().ifPresent(session::notice);
@@ -101,7 +112,7 @@ public final class Workstation implements AutoCloseable {
             CodeLanguage language = item.reference() == null ? null : CodeLanguage.named(item.reference().language());
             return language == null ? "" : versions.of(language);
         });
-        window = new WorkstationWindow(stage, session, renderer, settings, b -> store.items().batch(b), evidence);
+        window = new WorkstationWindow(stage, session, renderer, settings.user(), b -> store.items().batch(b), evidence);
         wireSync(window);
         window.show();
         return window;
@@ -112,7 +123,7 @@ public final class Workstation implements AutoCloseable {
      * backoff while the network is away. Without a login the status bar says how to get one.
      */
     private void wireSync(WorkstationWindow w) {
-        boolean loggedIn = store.settings().get(SyncService.KEY_SERVER).isPresent();
+        boolean loggedIn = settings.find(SyncService.KEY_SERVER).isPresent();
         w.showSyncStatus(loggedIn ? "sync: starting" : "sync: not logged in (arbiter login)");
         if (!loggedIn) return;
         sync.addListener(st -> javafx.application.Platform.runLater(() -> w.showSyncStatus(syncText(st))));

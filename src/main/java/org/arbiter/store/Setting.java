@@ -8,7 +8,7 @@ import java.util.function.Function;
  * A remembered setting: its name where it is kept, its type and the value it has until someone sets it.
  * Every key of the store's settings table is declared here, so what a store remembers is read in one
  * place; the per-user display settings (a file in the config folder) declare theirs in
- * {@code app.UserSettings} with the same type.
+ * {@code app.UserSettings} with the same type, and {@code app.Settings} serves both by these keys to the app.
  *
  * @param defaultValue what reading an unset key gives, null when unset means "none" (then read as empty)
  */
