@@ -12,20 +12,9 @@ import javafx.scene.layout.VBox;
 
 import org.arbiter.review.Keymap;
 
-/** Every key on one page (? or F1): the review keymap plus the window's own keys. */
+/** Every key on one page (? or F1): the review keymap plus the window's own keys ({@link WindowKey}). */
 final class HelpOverlay extends StackPane {
     static final String STYLE_CLASS = "help-overlay";
-
-    /** Keys the window handles itself (display, not labeling), listed after the keymap. */
-    static final List<Keymap.HelpRow> WINDOW_KEYS = List.of(
-            new Keymap.HelpRow("Window", "Ctrl+= / Ctrl+-  / Ctrl+0", "zoom in / out / reset"),
-            new Keymap.HelpRow("Window", "Ctrl+T", "light / dark theme"),
-            new Keymap.HelpRow("Window", "Ctrl+G", "go to an item by id"),
-            new Keymap.HelpRow("Window", "Ctrl+F", "queue filter: all → unjudged → flagged"),
-            new Keymap.HelpRow("Window", "Ctrl+P", "collapse / expand the prompt"),
-            new Keymap.HelpRow("Window", "F5", "sync now (after arbiter login)"),
-            new Keymap.HelpRow("Window", "Ctrl+K", "edit the key bindings"),
-            new Keymap.HelpRow("Window", "t", "evidence details: the failing test and output, why a check did not run"));
 
     HelpOverlay() {
         getStyleClass().add(STYLE_CLASS);
@@ -40,7 +29,7 @@ final class HelpOverlay extends StackPane {
         int row = 0;
         String group = null;
         List<Keymap.HelpRow> rows = new java.util.ArrayList<>(keymap.describe());
-        rows.addAll(WINDOW_KEYS);
+        rows.addAll(WindowKey.helpRows());
         for (Keymap.HelpRow r : rows) {
             if (!r.group().equals(group)) {
                 group = r.group();

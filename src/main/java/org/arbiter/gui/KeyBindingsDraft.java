@@ -32,12 +32,7 @@ final class KeyBindingsDraft {
     /** The window's own keys (zoom, theme, Ctrl+K …) and Escape, which closes every overlay. */
     static List<Reserved> windowKeys() {
         List<Reserved> r = new ArrayList<>();
-        for (Keymap.HelpRow row : HelpOverlay.WINDOW_KEYS) {
-            for (String text : row.keys().split("/")) {
-                if (text.isBlank()) continue;
-                r.add(new Reserved(KeyStroke.parse(text.strip()), row.description()));
-            }
-        }
+        for (WindowKey k : WindowKey.values()) r.add(new Reserved(k.stroke(), k.description()));
         r.add(new Reserved(KeyStroke.plain("ESCAPE"), "closes help, pickers and text fields"));
         return r;
     }

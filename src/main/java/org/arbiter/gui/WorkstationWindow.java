@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -16,7 +17,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TitledPane;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -214,34 +214,29 @@ public final class WorkstationWindow implements WindowProbe {
     }
 
     private boolean windowKey(KeyEvent e) {
-        boolean ctrl = e.isShortcutDown() || e.isControlDown();
-        KeyCode c = e.getCode();
-        if (ctrl && (c == KeyCode.EQUALS || c == KeyCode.PLUS || c == KeyCode.ADD)) {
-            zoom(settings.zoom() + 0.1);
-        } else if (ctrl && (c == KeyCode.MINUS || c == KeyCode.SUBTRACT)) {
-            zoom(settings.zoom() - 0.1);
-        } else if (ctrl && (c == KeyCode.DIGIT0 || c == KeyCode.NUMPAD0)) {
-            zoom(1.0);
-        } else if (ctrl && c == KeyCode.T) {
-            settings.setDark(!settings.dark());
-            saveSettings();
-            applyDisplaySettings();
-        } else if (ctrl && c == KeyCode.P) {
-            promptBox.setExpanded(!promptBox.isExpanded());
-        } else if (ctrl && c == KeyCode.F) {
-            QueueFilter[] all = QueueFilter.values();
-            session.setFilter(all[(session.state().queue().filter().ordinal() + 1) % all.length]);
-        } else if (ctrl && c == KeyCode.G) {
-            textEntry.open("Go to item id", "", id -> session.jumpTo(id.strip()), () -> { });
-        } else if (!ctrl && !e.isAltDown() && !e.isShiftDown() && c == KeyCode.T) {
-            badges.toggleDetails();
-        } else if (c == KeyCode.F5) {
-            onSyncNow.run();
-        } else if (ctrl && c == KeyCode.K) {
-            keysDialog = new KeyBindingsDialog(stage, session.keymap(), settings, session::setKeymap);
-            keysDialog.show();
-        } else {
-            return false;
+        Optional<WindowKey> key = WindowKey.of(e);
+        if (key.isEmpty()) return false;
+        switch (key.get()) {
+            case ZOOM_IN -> zoom(settings.zoom() + 0.1);
+            case ZOOM_OUT -> zoom(settings.zoom() - 0.1);
+            case ZOOM_RESET -> zoom(1.0);
+            case THEME -> {
+                settings.setDark(!settings.dark());
+                saveSettings();
+                applyDisplaySettings();
+            }
+            case PROMPT -> promptBox.setExpanded(!promptBox.isExpanded());
+            case FILTER -> {
+                QueueFilter[] all = QueueFilter.values();
+                session.setFilter(all[(session.state().queue().filter().ordinal() + 1) % all.length]);
+            }
+            case GO_TO -> textEntry.open("Go to item id", "", id -> session.jumpTo(id.strip()), () -> { });
+            case EVIDENCE_DETAILS -> badges.toggleDetails();
+            case SYNC -> onSyncNow.run();
+            case KEY_BINDINGS -> {
+                keysDialog = new KeyBindingsDialog(stage, session.keymap(), settings, session::setKeymap);
+                keysDialog.show();
+            }
         }
         return true;
     }

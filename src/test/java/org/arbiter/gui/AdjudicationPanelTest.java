@@ -1,26 +1,18 @@
 package org.arbiter.gui;
 
+import static org.arbiter.gui.WindowFixture.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.stage.Stage;
 
-import org.arbiter.app.UserSettings;
 import org.arbiter.json.ItemJson;
 import org.arbiter.json.Json;
 import org.arbiter.model.Item;
-import org.arbiter.render.fx.FxToolkit;
-import org.arbiter.review.Keymap;
 import org.arbiter.review.SideAssignment;
 import org.arbiter.store.LocalStore;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
@@ -33,10 +25,7 @@ class AdjudicationPanelTest {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void toolkit() {
-        FxToolkit.ensureStarted();
-    }
+    private final WindowFixture fx = new WindowFixture();
 
     // As arbiter server adjudication writes it: ann preferred A and faulted B's second step, bob preferred B strongly.
     private static final String DISPUTED = """
@@ -83,37 +72,11 @@ class AdjudicationPanelTest {
             assertThat(panel.isVisible()).isFalse();
             assertThat(panel.isManaged()).isFalse();
         } finally {
-            Platform.runLater(() -> w.window().stage().close());
-            WaitForAsyncUtils.waitForFxEvents();
-            w.close();
+            fx.close(w);
         }
     }
 
     private Workstation open(Path db, String annotator) throws Exception {
-        LocalStore store = LocalStore.open(db);
-        UserSettings settings = UserSettings.load(dir.resolve("settings.json"));
-        Workstation w = Workstation.open(store, annotator, null, settings, Clock.systemUTC(),
-                new Keymap.Loaded(Keymap.defaults(), Optional.empty()));
-        CompletableFuture<Void> shown = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            Stage stage = new Stage();
-            w.show(stage);
-            w.window().firstPairShown().thenRun(() -> shown.complete(null));
-        });
-        shown.get(60, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        return w;
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> f) throws Exception {
-        CompletableFuture<T> r = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                r.complete(f.call());
-            } catch (Exception e) {
-                r.completeExceptionally(e);
-            }
-        });
-        return r.get(10, TimeUnit.SECONDS);
+        return fx.open(LocalStore.open(db), annotator, dir.resolve("settings.json"));
     }
 }

@@ -1,43 +1,28 @@
 package org.arbiter.gui;
 
+import static org.arbiter.gui.WindowFixture.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import javafx.application.Platform;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 
 import org.arbiter.app.DemoBatch;
-import org.arbiter.app.UserSettings;
 import org.arbiter.model.Item;
-import org.arbiter.render.fx.FxToolkit;
 import org.arbiter.render.fx.ResponsePane;
-import org.arbiter.review.Keymap;
 import org.arbiter.review.SideAssignment;
 import org.arbiter.store.LocalStore;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The code diff is built only when asked for, shows the item on screen, and reads left to right as the review does. */
 class DiffPaneTest {
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void toolkit() {
-        FxToolkit.ensureStarted();
-    }
+    private final WindowFixture fx = new WindowFixture();
 
     @Test
     void diffShowsTheCurrentCodePairWhenToggled() throws Exception {
@@ -49,31 +34,18 @@ class DiffPaneTest {
         }
         Item first = items.get(0); // demo order: a C++ pair first
         try (LocalStore store = LocalStore.open(db)) {
-            Workstation w = Workstation.open(store, "expert-1", null, UserSettings.load(dir.resolve("settings.json")),
-                    Clock.systemUTC(), new Keymap.Loaded(Keymap.defaults(), Optional.empty()));
-            CompletableFuture<Void> shown = new CompletableFuture<>();
-            Platform.runLater(() -> {
-                Stage stage = new Stage();
-                w.show(stage);
-                stage.requestFocus();
-                w.window().firstPairShown().thenRun(() -> shown.complete(null));
-            });
-            shown.get(60, TimeUnit.SECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
+            Workstation w = fx.open(store, "expert-1", dir.resolve("settings.json"));
             assertThat(onFx(() -> w.window().scene().lookup("#pane-diff"))).as("no diff pane before it is asked for").isNull();
 
-            robot.type(KeyCode.D);
-            WaitForAsyncUtils.waitForFxEvents();
+            fx.type(KeyCode.D);
             String firstLine = first.a().content().lines().filter(l -> l.strip().length() > 8 && !l.contains("`"))
                     .findFirst().orElseThrow().strip();
             assertThat(diffText(w)).contains(firstLine);
             assertThat(onFx(() -> w.window().scene().lookup("#pane-diff").isVisible())).isTrue();
 
-            robot.type(KeyCode.D);
-            WaitForAsyncUtils.waitForFxEvents();
+            fx.type(KeyCode.D);
             assertThat(onFx(() -> w.window().scene().lookup("#pane-diff").isVisible())).isFalse();
-            Platform.runLater(() -> w.window().stage().close());
-            w.close();
+            fx.close(w);
         }
     }
 
@@ -93,21 +65,10 @@ class DiffPaneTest {
         for (int i = 0; annotator == null; i++) if (SideAssignment.bOnLeft("expert-" + i, first)) annotator = "expert-" + i;
         String onlyInB = onlyIn(first.b().orElseThrow().content(), first.a().content());
         try (LocalStore store = LocalStore.open(db)) {
-            Workstation w = Workstation.open(store, annotator, null, UserSettings.load(dir.resolve("settings.json")),
-                    Clock.systemUTC(), new Keymap.Loaded(Keymap.defaults(), Optional.empty()));
-            CompletableFuture<Void> shown = new CompletableFuture<>();
-            Platform.runLater(() -> {
-                Stage stage = new Stage();
-                w.show(stage);
-                stage.requestFocus();
-                w.window().firstPairShown().thenRun(() -> shown.complete(null));
-            });
-            shown.get(60, TimeUnit.SECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
+            Workstation w = fx.open(store, annotator, dir.resolve("settings.json"));
             assertThat(w.session().state().open().left().response().id()).as("the review shows B on the left").isEqualTo("b");
 
-            robot.type(KeyCode.D);
-            WaitForAsyncUtils.waitForFxEvents();
+            fx.type(KeyCode.D);
             assertThat(diffText(w)).isNotEmpty();
             String leftColumn = diffScript(w, "Array.from(document.querySelectorAll('#drawn td.d-left')).map(c => c.textContent).join('\\n')");
             String rightColumn = diffScript(w, "Array.from(document.querySelectorAll('#drawn td.d-right')).map(c => c.textContent).join('\\n')");
@@ -115,8 +76,7 @@ class DiffPaneTest {
             assertThat(leftColumn).as("left column = the response shown on the left (B)").contains(onlyInB);
             assertThat(rightColumn).as("right column = A, which lacks that line").doesNotContain(onlyInB);
             assertThat(headings).isEqualTo("left|right");
-            Platform.runLater(() -> w.window().stage().close());
-            w.close();
+            fx.close(w);
         }
     }
 
@@ -142,17 +102,5 @@ class DiffPaneTest {
             Thread.sleep(50);
         }
         return "";
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Exception e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(10, TimeUnit.SECONDS);
     }
 }

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 
 import org.arbiter.app.UserSettings;
 import org.arbiter.evidence.math.MathCheck;
@@ -22,14 +21,11 @@ import org.arbiter.json.Json;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
 import org.arbiter.model.ShownEvidence;
-import org.arbiter.render.fx.FxToolkit;
 import org.arbiter.review.Keymap;
 import org.arbiter.review.SideAssignment;
 import org.arbiter.store.LocalStore;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -49,12 +45,7 @@ class EvidenceWindowTest {
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void toolkit() {
-        FxToolkit.ensureStarted();
-    }
+    private final WindowFixture fx = new WindowFixture();
 
     @Test
     void badgesShowTheAnswersAndEnterAsksOnceAgainstThem() throws Exception {
@@ -70,14 +61,7 @@ class EvidenceWindowTest {
         List<Judgment> submitted = new CopyOnWriteArrayList<>();
         w.session().addSubmitListener(e -> submitted.add(e.judgment()));
         try {
-            CompletableFuture<Void> shown = new CompletableFuture<>();
-            Platform.runLater(() -> {
-                Stage stage = new Stage();
-                w.show(stage);
-                stage.requestFocus();
-                w.window().firstPairShown().thenRun(() -> shown.complete(null));
-            });
-            shown.get(60, TimeUnit.SECONDS);
+            fx.show(w);
             boolean bOnLeft = SideAssignment.bOnLeft("ada", item);
             String aBadge = bOnLeft ? "#evidence-right" : "#evidence-left";
             String bBadge = bOnLeft ? "#evidence-left" : "#evidence-right";
@@ -87,23 +71,21 @@ class EvidenceWindowTest {
             assertThat(text(w, bBadge)).isEqualTo("answer \\frac{81}{625} ✗ reference \\frac{243}{625}");
 
             // t opens the details: the math check says how it compared.
-            robot.type(KeyCode.T);
-            WaitForAsyncUtils.waitForFxEvents();
+            fx.type(KeyCode.T);
             assertThat(text(w, bBadge + "-detail")).isNotBlank();
             assertThat(visible(w, bBadge + "-detail")).isTrue();
-            robot.type(KeyCode.T);
-            WaitForAsyncUtils.waitForFxEvents();
+            fx.type(KeyCode.T);
             assertThat(visible(w, bBadge + "-detail")).isFalse();
 
             // Prefer B (the wrong answer) much: the first Enter asks, the second submits and records it.
-            robot.type(bOnLeft ? KeyCode.DIGIT1 : KeyCode.DIGIT5);
-            robot.type(KeyCode.ENTER);
+            fx.robot().type(bOnLeft ? KeyCode.DIGIT1 : KeyCode.DIGIT5);
+            fx.robot().type(KeyCode.ENTER);
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(submitted).isEmpty();
             assertThat(text(w, "#status-message")).endsWith("Enter again to submit anyway").contains("differs from the reference");
             // The reason line is open: what the expert writes there is kept with the confirmation.
-            robot.write("the reference is a misprint");
-            robot.type(KeyCode.ENTER);
+            fx.robot().write("the reference is a misprint");
+            fx.robot().type(KeyCode.ENTER);
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(submitted).hasSize(1);
             assertThat(store.judgments().latest("evw", "eighth-term", "ada")).isPresent();
@@ -112,9 +94,7 @@ class EvidenceWindowTest {
             assertThat(ShownEvidence.first(rec, ShownEvidence.MATH, "b").reason()).isEqualTo("the reference is a misprint");
             assertThat(ShownEvidence.first(rec, ShownEvidence.MATH, "a").verdict()).isEqualTo("match");
         } finally {
-            Platform.runLater(() -> w.window().stage().close());
-            WaitForAsyncUtils.waitForFxEvents();
-            w.close();
+            fx.close(w);
             store.close();
         }
     }

@@ -1,27 +1,19 @@
 package org.arbiter.gui;
 
+import static org.arbiter.gui.WindowFixture.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.stage.Stage;
 
 import org.arbiter.app.DemoBatch;
-import org.arbiter.app.UserSettings;
-import org.arbiter.render.fx.FxToolkit;
 import org.arbiter.review.Action;
 import org.arbiter.review.KeyStroke;
 import org.arbiter.review.Keymap;
@@ -29,24 +21,16 @@ import org.arbiter.review.Rating;
 import org.arbiter.review.ReviewState;
 import org.arbiter.store.LocalStore;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Ctrl+K in a real window, keyboard only: rebind, save, and the new key labels at once. */
 class KeyBindingsDialogTest {
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
+    private final WindowFixture fx = new WindowFixture();
     private Workstation workstation;
-
-    @BeforeAll
-    static void toolkit() {
-        FxToolkit.ensureStarted();
-    }
 
     @AfterEach
     void closeWindow() throws Exception {
@@ -64,7 +48,7 @@ class KeyBindingsDialogTest {
     void rebindRateCorrectToYSaveAndTheWindowUsesItAtOnce() throws Exception {
         Path keys = dir.resolve("keys.json");
         Workstation w = open(keys);
-        ctrl(KeyCode.K);
+        fx.ctrl(KeyCode.K);
         KeyBindingsDialog d = w.window().keysDialog();
         assertThat(d).isNotNull();
         assertThat(onFx(d::isShowing)).isTrue();
@@ -76,16 +60,16 @@ class KeyBindingsDialogTest {
         });
         selectWithArrows(Action.RATE_CORRECT);
         // "c" is RATE_CORRECT's own key: in the dialog it only rebinds, it must not rate the step behind.
-        type(KeyCode.C);
+        fx.type(KeyCode.C);
         assertThat(focusedRating(w)).isNull();
-        type(KeyCode.Y);
+        fx.type(KeyCode.Y);
         assertThat(onFx(() -> d.keysText(Action.RATE_CORRECT))).isEqualTo("y");
         assertThat(focusedRating(w)).isNull();
         assertThat(w.session().keymap().keysFor(Action.RATE_CORRECT)).containsExactly(KeyStroke.parse("c"));
         assertThat(reachedWindow.get()).as("keys pressed in the dialog that the window's key filter saw").isZero();
 
         tabTo(d, "keys-save");
-        type(KeyCode.ENTER);
+        fx.type(KeyCode.ENTER);
         assertThat(onFx(d::isShowing)).isFalse();
 
         assertThat(Files.exists(keys)).isTrue();
@@ -94,9 +78,9 @@ class KeyBindingsDialogTest {
         assertThat(saved.keysFor(Action.RATE_INCORRECT)).containsExactly(KeyStroke.parse("x"));
         assertThat(Files.readString(keys)).contains("\"RATE_CORRECT\"").contains("\"y\"");
 
-        type(KeyCode.C);
+        fx.type(KeyCode.C);
         assertThat(focusedRating(w)).isNull();
-        type(KeyCode.Y);
+        fx.type(KeyCode.Y);
         assertThat(focusedRating(w)).isEqualTo(Rating.CORRECT);
     }
 
@@ -104,11 +88,11 @@ class KeyBindingsDialogTest {
     void aConflictNamesTheOtherActionAndTurnsSaveOffUntilResolved() throws Exception {
         Path keys = dir.resolve("keys.json");
         Workstation w = open(keys);
-        ctrl(KeyCode.K);
+        fx.ctrl(KeyCode.K);
         KeyBindingsDialog d = w.window().keysDialog();
         selectWithArrows(Action.RATE_CORRECT);
 
-        type(KeyCode.X);
+        fx.type(KeyCode.X);
         Button save = (Button) lookup(d, "keys-save");
         assertThat(save.isDisabled()).isTrue();
         assertThat(onFx(() -> d.conflicts().get(Action.RATE_CORRECT))).contains("x", "RATE_INCORRECT");
@@ -116,58 +100,45 @@ class KeyBindingsDialogTest {
         assertThat(((Label) lookup(d, "keys-status")).getText()).contains("RATE_INCORRECT");
 
         // Enter asks for any key, so a navigation key can be bound: Down belongs to NEXT_STEP.
-        type(KeyCode.ENTER, KeyCode.DOWN);
+        fx.type(KeyCode.ENTER, KeyCode.DOWN);
         assertThat(onFx(() -> d.keysText(Action.RATE_CORRECT))).isEqualTo("Down");
         assertThat(onFx(() -> d.conflicts().get(Action.RATE_CORRECT))).contains("NEXT_STEP");
         assertThat(save.isDisabled()).isTrue();
 
         // Backspace unbinds: no conflict, Save is back.
-        type(KeyCode.BACK_SPACE);
+        fx.type(KeyCode.BACK_SPACE);
         assertThat(onFx(() -> d.keysText(Action.RATE_CORRECT))).isEqualTo("(unbound)");
         assertThat(onFx(d::conflicts)).isEmpty();
         assertThat(save.isDisabled()).isFalse();
 
         // "Add key" keeps what is there; then Reset to defaults undoes everything.
-        type(KeyCode.Z);
+        fx.type(KeyCode.Z);
         tabTo(d, "keys-add");
-        type(KeyCode.ENTER, KeyCode.Q);
+        fx.type(KeyCode.ENTER, KeyCode.Q);
         assertThat(onFx(() -> d.keysText(Action.RATE_CORRECT))).isEqualTo("z / q");
         tabTo(d, "keys-reset");
-        type(KeyCode.ENTER);
+        fx.type(KeyCode.ENTER);
         assertThat(onFx(() -> d.keysText(Action.RATE_CORRECT))).isEqualTo("c");
 
         // Esc closes without saving: no file, the session keeps its keys.
-        type(KeyCode.ESCAPE);
+        fx.type(KeyCode.ESCAPE);
         assertThat(onFx(d::isShowing)).isFalse();
         assertThat(Files.exists(keys)).isFalse();
         assertThat(w.session().keymap().keysFor(Action.RATE_CORRECT)).containsExactly(KeyStroke.parse("c"));
     }
 
     private Workstation open(Path keysFile) throws Exception {
-        Path db = dir.resolve("arbiter.db");
-        LocalStore store = LocalStore.open(db);
+        LocalStore store = LocalStore.open(dir.resolve("arbiter.db"));
         DemoBatch.loadIfEmpty(store);
-        UserSettings settings = UserSettings.load(dir.resolve("settings.json"));
-        Workstation w = Workstation.open(store, "expert-0", null, settings, Clock.systemUTC(),
-                new Keymap.Loaded(Keymap.defaults(), Optional.empty()));
-        workstation = w;
-        CompletableFuture<Void> shown = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            Stage stage = new Stage();
-            w.show(stage);
-            w.window().setKeysFile(keysFile);
-            stage.requestFocus();
-            w.window().firstPairShown().thenRun(() -> shown.complete(null));
-        });
-        shown.get(60, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        return w;
+        workstation = fx.open(store, "expert-0", dir.resolve("settings.json"));
+        workstation.window().setKeysFile(keysFile);
+        return workstation;
     }
 
     /** Home, then Down until the action's row: how an expert gets there without a mouse. */
     private void selectWithArrows(Action a) {
-        type(KeyCode.HOME);
-        for (int i = 0; i < a.ordinal(); i++) type(KeyCode.DOWN);
+        fx.type(KeyCode.HOME);
+        for (int i = 0; i < a.ordinal(); i++) fx.type(KeyCode.DOWN);
     }
 
     /** Tab until the node has focus; fails if Tab never reaches it. */
@@ -175,7 +146,7 @@ class KeyBindingsDialogTest {
         for (int i = 0; i < 15; i++) {
             Node focus = onFx(() -> d.stage().getScene().getFocusOwner());
             if (focus != null && id.equals(focus.getId())) return;
-            type(KeyCode.TAB);
+            fx.type(KeyCode.TAB);
         }
         throw new AssertionError("Tab never reached #" + id);
     }
@@ -187,21 +158,5 @@ class KeyBindingsDialogTest {
     private static Rating focusedRating(Workstation w) {
         ReviewState s = w.session().state();
         return s.open().focused().mark(s.open().focused().focusedStep()).rating();
-    }
-
-    private void type(KeyCode... keys) {
-        for (KeyCode k : keys) {
-            robot.type(k);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-    }
-
-    private void ctrl(KeyCode k) {
-        robot.press(KeyCode.CONTROL).type(k).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
     }
 }

@@ -44,6 +44,15 @@ class KeyBindingsDraftTest {
         assertThat(draft.canSave()).isFalse();
     }
 
+    /** The key dialog refuses each key the window takes, naming what the window does with it. */
+    @Test
+    void everyWindowKeyIsRefusedWithWhatItDoes() {
+        for (WindowKey k : WindowKey.values()) {
+            draft.replace(Action.TOGGLE_RAW, k.stroke());
+            assertThat(draft.conflict(Action.TOGGLE_RAW)).as(k.name()).hasValueSatisfying(m -> assertThat(m).contains(k.description()));
+        }
+    }
+
     @Test
     void clearUnbindsAndResetBringsBackTheDefaults() {
         draft.clear(Action.SUBMIT);

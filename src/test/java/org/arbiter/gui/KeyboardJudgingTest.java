@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -19,19 +17,13 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
 import org.arbiter.app.DemoBatch;
-import org.arbiter.app.UserSettings;
 import org.arbiter.cli.ArbiterCommand;
 import org.arbiter.json.Json;
 import org.arbiter.model.Item;
-import org.arbiter.render.fx.FxToolkit;
-import org.arbiter.review.Keymap;
 import org.arbiter.review.SideAssignment;
 import org.arbiter.store.LocalStore;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 import tools.jackson.databind.JsonNode;
 
@@ -44,12 +36,7 @@ class KeyboardJudgingTest {
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void toolkit() {
-        FxToolkit.ensureStarted();
-    }
+    private final WindowFixture fx = new WindowFixture();
 
     @Test
     void judgeThreeItemsUndoReviseQuitReopenAndExport() throws Exception {
@@ -71,48 +58,46 @@ class KeyboardJudgingTest {
         assertThat(stepCount(w, "pane-right")).isPositive();
 
         // The raw toggle shows the exact characters in both panes, and comes back.
-        type(KeyCode.R);
+        fx.type(KeyCode.R);
         assertThat(w.window().pane(org.arbiter.review.Side.LEFT).isRawMode()).isTrue();
         assertThat(w.window().pane(org.arbiter.review.Side.RIGHT).isRawMode()).isTrue();
-        type(KeyCode.R);
+        fx.type(KeyCode.R);
         assertThat(w.window().pane(org.arbiter.review.Side.LEFT).isRawMode()).isFalse();
 
         // Item 1 (pair): left better; second step of the left response incorrect with two categories and a note.
-        type(KeyCode.DIGIT2, KeyCode.J, KeyCode.X, KeyCode.E, KeyCode.DIGIT1, KeyCode.DIGIT3, KeyCode.ENTER, KeyCode.M);
-        robot.write("off by one here");
-        type(KeyCode.ENTER);
+        fx.type(KeyCode.DIGIT2, KeyCode.J, KeyCode.X, KeyCode.E, KeyCode.DIGIT1, KeyCode.DIGIT3, KeyCode.ENTER, KeyCode.M);
+        fx.robot().write("off by one here");
+        fx.type(KeyCode.ENTER);
         assertThat(w.session().state().open().left().mark(1).note()).isEqualTo("off by one here");
-        type(KeyCode.ENTER);
+        fx.type(KeyCode.ENTER);
         assertThat(stage.getTitle()).isEqualTo("Arbiter — demo — item 2 of 20");
 
         // Item 2 (single path): first error at step 3, so steps 1 and 2 become correct.
-        type(KeyCode.J, KeyCode.J, KeyCode.F, KeyCode.ENTER);
+        fx.type(KeyCode.J, KeyCode.J, KeyCode.F, KeyCode.ENTER);
         assertThat(stage.getTitle()).isEqualTo("Arbiter — demo — item 3 of 20");
 
         // Item 3 (pair): right much better, flag both bad, undo the flag, submit.
-        type(KeyCode.DIGIT5, KeyCode.B);
+        fx.type(KeyCode.DIGIT5, KeyCode.B);
         assertThat(w.session().state().labels().flags()).isNotEmpty();
-        ctrl(KeyCode.Z);
+        fx.ctrl(KeyCode.Z);
         assertThat(w.session().state().labels().flags()).isEmpty();
-        type(KeyCode.ENTER);
+        fx.type(KeyCode.ENTER);
         assertThat(stage.getTitle()).isEqualTo("Arbiter — demo — item 4 of 20");
 
         // Back to item 3 and revise: right better instead of much better.
-        type(KeyCode.BACK_SPACE);
+        fx.type(KeyCode.BACK_SPACE);
         assertThat(stage.getTitle()).isEqualTo("Arbiter — demo — item 3 of 20");
-        type(KeyCode.DIGIT4, KeyCode.ENTER);
+        fx.type(KeyCode.DIGIT4, KeyCode.ENTER);
         assertThat(stage.getTitle()).isEqualTo("Arbiter — demo — item 4 of 20");
 
-        ctrl(KeyCode.Q);
+        fx.ctrl(KeyCode.Q);
         assertThat(stage.isShowing()).isFalse();
         w.close();
 
         // Reopen: the same place, nothing lost.
         Workstation again = open(db, annotator);
         assertThat(again.session().state().open().item().id()).isEqualTo(items.get(3).id());
-        Platform.runLater(() -> again.window().stage().close());
-        WaitForAsyncUtils.waitForFxEvents();
-        again.close();
+        fx.close(again);
 
         List<JsonNode> full = exportFull(db);
         assertThat(full).hasSize(4);
@@ -156,32 +141,7 @@ class KeyboardJudgingTest {
     }
 
     private Workstation open(Path db, String annotator) throws Exception {
-        LocalStore store = LocalStore.open(db);
-        UserSettings settings = UserSettings.load(dir.resolve("settings.json"));
-        Workstation w = Workstation.open(store, annotator, null, settings, Clock.systemUTC(),
-                new Keymap.Loaded(Keymap.defaults(), Optional.empty()));
-        CompletableFuture<Void> shown = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            Stage stage = new Stage();
-            w.show(stage);
-            stage.requestFocus();
-            w.window().firstPairShown().thenRun(() -> shown.complete(null));
-        });
-        shown.get(60, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        return w;
-    }
-
-    private void type(KeyCode... keys) {
-        for (KeyCode k : keys) {
-            robot.type(k);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-    }
-
-    private void ctrl(KeyCode k) {
-        robot.press(KeyCode.CONTROL).type(k).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
+        return fx.open(LocalStore.open(db), annotator, dir.resolve("settings.json"));
     }
 
     private static int stepCount(Workstation w, String paneId) throws Exception {

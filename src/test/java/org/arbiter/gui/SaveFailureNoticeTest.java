@@ -3,8 +3,6 @@ package org.arbiter.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -15,15 +13,10 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
 import org.arbiter.app.DemoBatch;
-import org.arbiter.app.UserSettings;
-import org.arbiter.render.fx.FxToolkit;
-import org.arbiter.review.Keymap;
 import org.arbiter.store.LocalStore;
 import org.arbiter.store.StoreFaults;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -35,28 +28,23 @@ class SaveFailureNoticeTest {
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void toolkit() {
-        FxToolkit.ensureStarted();
-    }
+    private final WindowFixture fx = new WindowFixture();
 
     @Test
     void aReadOnlyStoreShowsALastingNoticeAndEnterDoesNotMoveOn() throws Exception {
         Path db = dir.resolve("arbiter.db");
         LocalStore store = LocalStore.open(db);
         DemoBatch.loadIfEmpty(store);
-        Workstation w = open(store);
+        Workstation w = fx.open(store, "ada", dir.resolve("settings.json"));
         Stage stage = w.window().stage();
         String first = w.session().state().open().item().id();
 
-        type(KeyCode.DIGIT2);
+        fx.type(KeyCode.DIGIT2);
         assertThat(w.window().saveNotice().isShowing()).isFalse();
         assertThat(text(w, "#status-saved")).startsWith("saved ");
 
         readOnly(store, true);
-        type(KeyCode.C);
+        fx.type(KeyCode.C);
         settle();
         SaveNotice notice = w.window().saveNotice();
         assertThat(notice.isShowing()).isTrue();
@@ -64,7 +52,7 @@ class SaveFailureNoticeTest {
         assertThat(barOnScreen(w)).as("the bar is laid out and visible, not merely requested").isTrue();
         assertThat(text(w, "#status-saved")).isEqualTo("NOT SAVED");
 
-        type(KeyCode.ENTER);
+        fx.type(KeyCode.ENTER);
         settle();
         assertThat(stage.getTitle()).isEqualTo("Arbiter — demo — item 1 of 20");
         assertThat(notice.isShowing()).as("the notice lasts while nothing can be written").isTrue();
@@ -72,17 +60,15 @@ class SaveFailureNoticeTest {
         assertThat(store.judgments().latest("demo", first, w.session().state().queue().annotator())).isEmpty();
 
         readOnly(store, false);
-        type(KeyCode.DIGIT1);
+        fx.type(KeyCode.DIGIT1);
         settle();
         assertThat(notice.isShowing()).as("the first save that works clears the notice").isFalse();
         assertThat(text(w, "#status-saved")).startsWith("saved ");
-        type(KeyCode.ENTER);
+        fx.type(KeyCode.ENTER);
         assertThat(stage.getTitle()).isEqualTo("Arbiter — demo — item 2 of 20");
         assertThat(store.judgments().latest("demo", first, w.session().state().queue().annotator())).isPresent();
 
-        Platform.runLater(stage::close);
-        WaitForAsyncUtils.waitForFxEvents();
-        w.close();
+        fx.close(w);
         store.close();
     }
 
@@ -110,28 +96,5 @@ class SaveFailureNoticeTest {
     private static void settle() throws InterruptedException {
         Thread.sleep(800);
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private Workstation open(LocalStore store) throws Exception {
-        UserSettings settings = UserSettings.load(dir.resolve("settings.json"));
-        Workstation w = Workstation.open(store, "ada", null, settings, Clock.systemUTC(),
-                new Keymap.Loaded(Keymap.defaults(), Optional.empty()));
-        CompletableFuture<Void> shown = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            Stage stage = new Stage();
-            w.show(stage);
-            stage.requestFocus();
-            w.window().firstPairShown().thenRun(() -> shown.complete(null));
-        });
-        shown.get(60, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        return w;
-    }
-
-    private void type(KeyCode... keys) {
-        for (KeyCode k : keys) {
-            robot.type(k);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
     }
 }

@@ -1,31 +1,20 @@
 package org.arbiter.gui;
 
+import static org.arbiter.gui.WindowFixture.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
-import javafx.application.Platform;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 
 import org.arbiter.app.DemoBatch;
-import org.arbiter.app.UserSettings;
 import org.arbiter.json.Json;
 import org.arbiter.render.fx.ResponsePane;
-import org.arbiter.render.fx.FxToolkit;
-import org.arbiter.review.Keymap;
 import org.arbiter.review.Side;
 import org.arbiter.store.LocalStore;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import tools.jackson.databind.JsonNode;
@@ -39,12 +28,7 @@ class SettingsRestartTest {
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void toolkit() {
-        FxToolkit.ensureStarted();
-    }
+    private final WindowFixture fx = new WindowFixture();
 
     @Test
     void themeZoomSyncScrollingAndPlaceSurviveARestart() throws Exception {
@@ -57,14 +41,14 @@ class SettingsRestartTest {
         Workstation w = open(db, settingsFile);
         assertThat(w.session().state().status().syncScroll()).as("on by default, as the README says").isTrue();
         assertThat(isDark(w)).isFalse();
-        ctrl(KeyCode.T);
-        ctrl(KeyCode.EQUALS);
-        ctrl(KeyCode.EQUALS);
-        type(KeyCode.S);
+        fx.ctrl(KeyCode.T);
+        fx.ctrl(KeyCode.EQUALS);
+        fx.ctrl(KeyCode.EQUALS);
+        fx.type(KeyCode.S);
         assertThat(w.session().state().status().syncScroll()).isFalse();
-        type(KeyCode.DIGIT2, KeyCode.ENTER);
+        fx.type(KeyCode.DIGIT2, KeyCode.ENTER);
         String place = w.session().state().open().item().id();
-        close(w);
+        fx.close(w);
 
         JsonNode saved = Json.parse(Files.readString(settingsFile));
         assertThat(saved.get("dark").asBoolean()).isTrue();
@@ -79,13 +63,13 @@ class SettingsRestartTest {
         assertThat(again.session().state().open().item().id()).as("the same place in the batch").isEqualTo(place);
         // Off means off: scrolling the left response leaves the right one where it is.
         assertThat(scrollLeftAndReadRight(again)).isZero();
-        type(KeyCode.S);
-        close(again);
+        fx.type(KeyCode.S);
+        fx.close(again);
 
         Workstation third = open(db, settingsFile);
         assertThat(third.session().state().status().syncScroll()).as("switched back on, and kept").isTrue();
         assertThat(scrollLeftAndReadRight(third)).as("the right response follows the left").isPositive();
-        close(third);
+        fx.close(third);
     }
 
     private static boolean isDark(Workstation w) throws Exception {
@@ -106,49 +90,7 @@ class SettingsRestartTest {
         return onFx(() -> ((Number) w.window().pane(Side.RIGHT).executeScript("window.pageYOffset")).doubleValue());
     }
 
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> r = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                r.complete(work.call());
-            } catch (Exception e) {
-                r.completeExceptionally(e);
-            }
-        });
-        return r.get(10, TimeUnit.SECONDS);
-    }
-
     private Workstation open(Path db, Path settingsFile) throws Exception {
-        LocalStore store = LocalStore.open(db);
-        Workstation w = Workstation.open(store, "ada", null, UserSettings.load(settingsFile), Clock.systemUTC(),
-                new Keymap.Loaded(Keymap.defaults(), Optional.empty()));
-        CompletableFuture<Void> shown = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            Stage stage = new Stage();
-            w.show(stage);
-            stage.requestFocus();
-            w.window().firstPairShown().thenRun(() -> shown.complete(null));
-        });
-        shown.get(60, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        return w;
-    }
-
-    private void close(Workstation w) {
-        Platform.runLater(() -> w.window().stage().close());
-        WaitForAsyncUtils.waitForFxEvents();
-        w.close();
-    }
-
-    private void type(KeyCode... keys) {
-        for (KeyCode k : keys) {
-            robot.type(k);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-    }
-
-    private void ctrl(KeyCode k) {
-        robot.press(KeyCode.CONTROL).type(k).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
+        return fx.open(LocalStore.open(db), "ada", settingsFile);
     }
 }

@@ -1,30 +1,22 @@
 package org.arbiter.gui;
 
+import static org.arbiter.gui.WindowFixture.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-import org.arbiter.app.UserSettings;
 import org.arbiter.cli.ArbiterCommand;
 import org.arbiter.model.Item;
-import org.arbiter.render.fx.FxToolkit;
 import org.arbiter.store.AnnotatorName;
-import org.arbiter.review.Keymap;
 import org.arbiter.store.LocalStore;
 import org.arbiter.sync.SyncTestKit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,10 +28,7 @@ class StrandedStatusWindowTest {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void toolkit() {
-        FxToolkit.ensureStarted();
-    }
+    private final WindowFixture fx = new WindowFixture();
 
     @Test
     void theStatusBarNamesJudgmentsStrandedUnderAnotherName() throws Exception {
@@ -59,15 +48,8 @@ class StrandedStatusWindowTest {
 
             LocalStore store = LocalStore.open(db);
             String name = AnnotatorName.resolve(null, store.settings()).orElseThrow();
-            Workstation w = Workstation.open(store, name, null, UserSettings.load(dir.resolve("settings.json")), Clock.systemUTC(),
-                    new Keymap.Loaded(Keymap.defaults(), Optional.empty()));
-            CompletableFuture<Stage> shown = new CompletableFuture<>();
-            Platform.runLater(() -> {
-                Stage stage = new Stage();
-                w.show(stage);
-                w.window().firstPairShown().thenRun(() -> shown.complete(stage));
-            });
-            Stage stage = shown.get(60, TimeUnit.SECONDS);
+            Workstation w = fx.open(store, name, dir.resolve("settings.json"));
+            Stage stage = w.window().stage();
             try {
                 String text = "";
                 for (int i = 0; i < 200 && !text.contains("stamped"); i++) {
@@ -80,22 +62,9 @@ class StrandedStatusWindowTest {
                         .filter(n -> n instanceof Label l && l.getText() != null && l.getText().startsWith(name + " · "))
                         .findFirst().orElseThrow()).getText())).startsWith("alice · ");
             } finally {
-                Platform.runLater(stage::close);
-                w.close();
+                fx.close(w);
                 store.close();
             }
         }
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
-        CompletableFuture<T> out = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                out.complete(read.call());
-            } catch (Exception e) {
-                out.completeExceptionally(e);
-            }
-        });
-        return out.get(10, TimeUnit.SECONDS);
     }
 }

@@ -1,32 +1,21 @@
 package org.arbiter.gui;
 
+import static org.arbiter.gui.WindowFixture.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
-import javafx.application.Platform;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 
 import org.arbiter.app.DemoBatch;
-import org.arbiter.app.UserSettings;
-import org.arbiter.render.fx.FxToolkit;
-import org.arbiter.review.Keymap;
 import org.arbiter.store.LocalStore;
 import org.arbiter.store.StoreFaults;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -45,24 +34,19 @@ class ThemeScreenshotTest {
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void toolkit() {
-        FxToolkit.ensureStarted();
-    }
+    private final WindowFixture fx = new WindowFixture();
 
     @Test
     void bothThemesAreReadableWithoutBandsAndThePromptFitsItsContent() throws Exception {
         LocalStore store = LocalStore.open(dir.resolve("arbiter.db"));
         DemoBatch.loadIfEmpty(store);
-        Workstation w = open(store);
+        Workstation w = fx.open(store, "ada", dir.resolve("settings.json"));
         Scene scene = w.window().scene();
         String longPrompt = w.session().state().open().item().id();
 
         for (boolean dark : new boolean[] {false, true}) {
             String theme = dark ? "dark" : "light";
-            if (dark) ctrl(KeyCode.T);
+            if (dark) fx.ctrl(KeyCode.T);
             onFx(() -> w.session().jumpTo(longPrompt));
             settle();
             SceneShot shot = shot(scene, theme + "-long-prompt");
@@ -79,7 +63,7 @@ class ThemeScreenshotTest {
             assertThat(prompt.getHeight()).as(theme + ": a one-line prompt gets about one line").isLessThan(80);
             assertAreas(shot, scene, dark, theme);
 
-            robot.type(KeyCode.F1);
+            fx.robot().type(KeyCode.F1);
             settle();
             shot = shot(scene, theme + "-help");
             Bounds card = onFx(() -> SceneShot.sceneBounds(scene.lookup("#help-overlay").lookup(".overlay-card")));
@@ -87,19 +71,19 @@ class ThemeScreenshotTest {
             assertBackground(shot, card.getMaxX() - 30, card.getMinY() + 12, dark, theme + " help card");
             assertThat(shot.textContrast(helpTitle, card.getMaxX() - 30, card.getMinY() + 12))
                     .as(theme + ": help title readable").isGreaterThan(READABLE);
-            robot.type(KeyCode.ESCAPE);
+            fx.robot().type(KeyCode.ESCAPE);
             WaitForAsyncUtils.waitForFxEvents();
 
-            robot.type(KeyCode.M);
+            fx.robot().type(KeyCode.M);
             settle();
             shot = shot(scene, theme + "-note-editor");
             Bounds field = bounds(scene, "#text-entry-field");
             assertBackground(shot, field.getMinX() + 12, field.getMaxY() - 12, dark, theme + " note editor field");
-            robot.type(KeyCode.ESCAPE);
+            fx.robot().type(KeyCode.ESCAPE);
             WaitForAsyncUtils.waitForFxEvents();
 
             w.window().setKeysFile(dir.resolve("keys.json"));
-            ctrl(KeyCode.K);
+            fx.ctrl(KeyCode.K);
             settle();
             Scene keys = onFx(() -> w.window().keysDialog().stage().getScene());
             shot = shot(keys, theme + "-key-bindings");
@@ -126,7 +110,7 @@ class ThemeScreenshotTest {
 
         // The NOT SAVED bar stays red with white text in the dark theme too.
         readOnly(store, true);
-        robot.type(KeyCode.DIGIT2);
+        fx.robot().type(KeyCode.DIGIT2);
         settle();
         SceneShot shot = shot(scene, "dark-not-saved");
         Bounds bar = bounds(scene, ".notification-bar");
@@ -137,9 +121,7 @@ class ThemeScreenshotTest {
         assertThat(shot.textContrast(barText, bar.getMaxX() - 8, bar.getMinY() + 4)).isGreaterThan(READABLE);
         readOnly(store, false);
 
-        Platform.runLater(() -> w.window().stage().close());
-        WaitForAsyncUtils.waitForFxEvents();
-        w.close();
+        fx.close(w);
         store.close();
     }
 
@@ -187,41 +169,9 @@ class ThemeScreenshotTest {
         StoreFaults.readOnly(store, on);
     }
 
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> r = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                r.complete(work.call());
-            } catch (Exception e) {
-                r.completeExceptionally(e);
-            }
-        });
-        return r.get(10, TimeUnit.SECONDS);
-    }
-
     /** Web pages paint on the pulses after a change, and the prompt is measured after its page has laid out. */
     private static void settle() throws InterruptedException {
         Thread.sleep(1500);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private Workstation open(LocalStore store) throws Exception {
-        Workstation w = Workstation.open(store, "ada", null, UserSettings.load(dir.resolve("settings.json")), Clock.systemUTC(),
-                new Keymap.Loaded(Keymap.defaults(), Optional.empty()));
-        CompletableFuture<Void> shown = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            Stage stage = new Stage();
-            w.show(stage);
-            stage.requestFocus();
-            w.window().firstPairShown().thenRun(() -> shown.complete(null));
-        });
-        shown.get(60, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        return w;
-    }
-
-    private void ctrl(KeyCode k) {
-        robot.press(KeyCode.CONTROL).type(k).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
     }
 }
