@@ -37,6 +37,8 @@ final class ItemChecks implements AutoCloseable {
         String of(Item item) throws InterruptedException;
     }
 
+    /** Set on the JavaFX thread when the window closes; results arriving later are dropped. */
+    private boolean closed;
     private record Arrived(CheckResult result, ShownEvidence shown) {
     }
 
@@ -122,7 +124,8 @@ final class ItemChecks implements AutoCloseable {
 
     /** A check ended (or failed, or was cancelled: then {@code a} is null and only the count changes). */
     private void arrived(String forItem, Arrived a) {
-        if (!forItem.equals(itemId)) return;
+        // A result posted before the window closed can run after it: the session and its store are gone then.
+        if (closed || !forItem.equals(itemId)) return;
         pending = Math.max(0, pending - 1);
         if (a != null) {
             details.put(a.result().response() + "/" + a.result().kind(), a.result().detail());
@@ -145,6 +148,7 @@ final class ItemChecks implements AutoCloseable {
     /** Cancels the checks still running (the window closes). */
     @Override
     public void close() {
+        closed = true;
         running.forEach(f -> f.cancel(true));
         ahead.values().forEach(l -> l.forEach(f -> f.cancel(true)));
     }

@@ -82,4 +82,25 @@ class ItemChecksTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void resultsThatArriveAfterTheWindowClosedAreDropped() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (LocalStore store = LocalStore.open(dir.resolve("arbiter.db"))) {
+            DemoBatch.loadIfEmpty(store);
+            ReviewSession session = ReviewSession.open(store, "ada", null, Keymap.defaults(), new ActiveClock(Clock.systemUTC()));
+            java.util.List<Runnable> posted = new java.util.concurrent.CopyOnWriteArrayList<>();
+            ItemChecks checks = new ItemChecks(new ItemChecks.Sources(new EvidenceRunner(List.of(new CountingCheck()), pool), Runnable::run, item -> ""),
+                    session, posted::add, () -> { });
+            checks.itemShown(session.state().open().item());
+            pool.submit(() -> { }).get(10, TimeUnit.SECONDS); // every check has ended and posted its result
+            assertThat(posted).isNotEmpty();
+            checks.close(); // the window closes before the JavaFX thread gets to the results
+            posted.forEach(Runnable::run);
+            // once closed, the session (and the store behind it, soon closed too) is never touched again
+            assertThat(session.state().open().evidence()).isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
