@@ -15,7 +15,7 @@ import org.arbiter.review.ReviewState;
 
 /**
  * One badge over each response: what its checks said (✓ passes 7/7 · ✗ fails test 3 · ⏱ timeout · not run:
- * reason; answer 3/4 ✓ matches · answer 0.8 ✗ reference 3/4), "checking…" while they run, nothing for an item
+ * reason; ✓ matches · answer 3/4; ✗ answer 0.8 · reference 3/4 — the mark first, since a long answer is cut off at the pane's edge), "checking…" while they run, nothing for an item
  * without checks. The reference answer appears only here, never in the expert's reading of the response.
  */
 final class EvidenceBadges extends GridPane {
@@ -105,8 +105,8 @@ final class EvidenceBadges extends GridPane {
     static String badge(ShownEvidence e, String detail) {
         if (ShownEvidence.MATH.equals(e.kind())) {
             return switch (e.verdict()) {
-                case "match" -> "answer " + e.answer() + " ✓ matches";
-                case "mismatch" -> "answer " + e.answer() + " ✗ reference " + e.reference();
+                case "match" -> "✓ matches · answer " + e.answer();
+                case "mismatch" -> "✗ answer " + e.answer() + " · reference " + e.reference();
                 case "no_answer" -> "no final answer found";
                 default -> "answer " + e.answer() + " · " + e.verdict().replace('_', ' ');
             };

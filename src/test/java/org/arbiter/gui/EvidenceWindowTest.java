@@ -67,8 +67,8 @@ class EvidenceWindowTest {
             String bBadge = bOnLeft ? "#evidence-left" : "#evidence-right";
 
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(w, aBadge).contains("matches") && text(w, bBadge).contains("reference"));
-            assertThat(text(w, aBadge)).isEqualTo("answer \\frac{243}{625} ✓ matches");
-            assertThat(text(w, bBadge)).isEqualTo("answer \\frac{81}{625} ✗ reference \\frac{243}{625}");
+            assertThat(text(w, aBadge)).isEqualTo("✓ matches · answer \\frac{243}{625}");
+            assertThat(text(w, bBadge)).isEqualTo("✗ answer \\frac{81}{625} · reference \\frac{243}{625}");
 
             // t opens the details: the math check says how it compared.
             fx.type(KeyCode.T);
