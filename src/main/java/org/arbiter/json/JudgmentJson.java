@@ -11,9 +11,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.arbiter.model.ExpertTest;
 import org.arbiter.model.Flag;
 import org.arbiter.model.Judgment;
 import org.arbiter.model.Preference;
+import org.arbiter.model.Ranking;
 import org.arbiter.model.ShownEvidence;
 import org.arbiter.model.StepLabel;
 
@@ -58,7 +60,52 @@ public final class JudgmentJson {
             ArrayNode ev = o.putArray("evidence");
             for (ShownEvidence e : j.evidence()) ev.add(writeEvidence(e));
         }
+        // Also only when present, for the same reason.
+        if (j.ranking() != null) o.set("ranking", writeRanking(j.ranking()));
+        if (j.expertTest() != null) {
+            ObjectNode t = o.putObject("expert_test");
+            t.put("language", j.expertTest().language());
+            t.put("source", j.expertTest().source());
+            ArrayNode outs = t.putArray("outcomes");
+            for (ShownEvidence e : j.expertTest().outcomes()) outs.add(writeEvidence(e));
+        }
         return o;
+    }
+
+    /** {@code {"order": [["r2"], ["r1", "r3"]], "shown_order": ["r3", "r1", "r2"]}}: tiers best first. */
+    public static ObjectNode writeRanking(Ranking r) {
+        ObjectNode o = Json.object();
+        ArrayNode order = o.putArray("order");
+        for (List<String> tier : r.tiers()) {
+            ArrayNode t = order.addArray();
+            tier.forEach(t::add);
+        }
+        ArrayNode shown = o.putArray("shown_order");
+        r.shownOrder().forEach(shown::add);
+        return o;
+    }
+
+    public static Ranking readRanking(JsonNode o, String path) {
+        if (!o.isObject()) throw new FieldException(path, "an object, found " + Json.kind(o));
+        JsonNode order = o.get("order");
+        if (order == null || !order.isArray() || order.isEmpty()) throw new FieldException(path + ".order", "a non-empty array of tiers");
+        List<List<String>> tiers = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            JsonNode tier = order.get(i);
+            if (!tier.isArray() || tier.isEmpty()) throw new FieldException(path + ".order[" + i + "]", "a non-empty array of response ids");
+            List<String> ids = new ArrayList<>();
+            for (int k = 0; k < tier.size(); k++) {
+                if (!tier.get(k).isString()) throw new FieldException(path + ".order[" + i + "][" + k + "]", "a response id string");
+                ids.add(tier.get(k).asString());
+            }
+            tiers.add(ids);
+        }
+        List<String> shown = Json.optStringList(o, "shown_order", path);
+        try {
+            return new Ranking(tiers, shown);
+        } catch (IllegalArgumentException e) {
+            throw new FieldException(path + ".order", e.getMessage());
+        }
     }
 
     public static ObjectNode writeEvidence(ShownEvidence e) {
@@ -164,11 +211,26 @@ public final class JudgmentJson {
             if (!ev.isArray()) throw new FieldException("evidence", "an array");
             for (int i = 0; i < ev.size(); i++) evidence.add(readEvidence(ev.get(i), "evidence[" + i + "]"));
         }
+        JsonNode rk = o.get("ranking");
+        Ranking ranking = rk == null || rk.isNull() ? null : readRanking(rk, "ranking");
+        JsonNode et = o.get("expert_test");
+        ExpertTest expertTest = null;
+        if (et != null && !et.isNull()) {
+            if (!et.isObject()) throw new FieldException("expert_test", "an object, found " + Json.kind(et));
+            List<ShownEvidence> outcomes = new ArrayList<>();
+            JsonNode outs = et.get("outcomes");
+            if (outs != null && !outs.isNull()) {
+                if (!outs.isArray()) throw new FieldException("expert_test.outcomes", "an array");
+                for (int i = 0; i < outs.size(); i++) outcomes.add(readEvidence(outs.get(i), "expert_test.outcomes[" + i + "]"));
+            }
+            expertTest = new ExpertTest(Json.requireString(et, "language", "expert_test"),
+                    Json.requireString(et, "source", "expert_test"), outcomes);
+        }
         return new Judgment(id, Json.requireString(o, "item_id", ""), Json.requireString(o, "batch", ""),
                 Json.requireString(o, "annotator", ""), v.asInt(), pref, flags, rubric,
                 rationale, steps, Json.optString(o, "shown_left", ""),
                 instant(o, "started_at"), instant(o, "submitted_at"),
-                active == null || active.isNull() ? 0 : active.asLong(), evidence);
+                active == null || active.isNull() ? 0 : active.asLong(), evidence, ranking, expertTest);
     }
 
     public static StepLabel readStepLabel(JsonNode o, String path) {

@@ -16,11 +16,23 @@ import java.util.UUID;
  * @param preference null only when the item is a single path (step review) or was skipped
  * @param rubric     response id → dimension → score
  * @param evidence   what the checks showed for each response at submission; empty when none was shown
+ * @param ranking    the order over three or more responses (a ranking item); null for pairs and single paths
+ * @param expertTest the expert's own test and its outcome on each response; null when none was run
  */
 public record Judgment(UUID judgmentId, String itemId, String batch, String annotator, int version,
                        Preference preference, Set<Flag> flags, Map<String, Map<String, Integer>> rubric,
                        String rationale, List<StepLabel> stepLabels, String shownLeft,
-                       Instant startedAt, Instant submittedAt, long activeMs, List<ShownEvidence> evidence) {
+                       Instant startedAt, Instant submittedAt, long activeMs, List<ShownEvidence> evidence,
+                       Ranking ranking, ExpertTest expertTest) {
+
+    /** A judgment with evidence, no ranking and no expert test. */
+    public Judgment(UUID judgmentId, String itemId, String batch, String annotator, int version,
+                    Preference preference, Set<Flag> flags, Map<String, Map<String, Integer>> rubric,
+                    String rationale, List<StepLabel> stepLabels, String shownLeft,
+                    Instant startedAt, Instant submittedAt, long activeMs, List<ShownEvidence> evidence) {
+        this(judgmentId, itemId, batch, annotator, version, preference, flags, rubric, rationale, stepLabels, shownLeft,
+                startedAt, submittedAt, activeMs, evidence, null, null);
+    }
 
     /** A judgment submitted with no evidence shown. */
     public Judgment(UUID judgmentId, String itemId, String batch, String annotator, int version,
@@ -48,7 +60,19 @@ public record Judgment(UUID judgmentId, String itemId, String batch, String anno
     /** This version with the evidence that was shown when it was submitted. */
     public Judgment withEvidence(List<ShownEvidence> shown) {
         return new Judgment(judgmentId, itemId, batch, annotator, version, preference, flags, rubric, rationale, stepLabels,
-                shownLeft, startedAt, submittedAt, activeMs, shown);
+                shownLeft, startedAt, submittedAt, activeMs, shown, ranking, expertTest);
+    }
+
+    /** This version with a ranking (a ranking item). */
+    public Judgment withRanking(Ranking order) {
+        return new Judgment(judgmentId, itemId, batch, annotator, version, preference, flags, rubric, rationale, stepLabels,
+                shownLeft, startedAt, submittedAt, activeMs, evidence, order, expertTest);
+    }
+
+    /** This version with the expert's own test and its outcomes. */
+    public Judgment withExpertTest(ExpertTest test) {
+        return new Judgment(judgmentId, itemId, batch, annotator, version, preference, flags, rubric, rationale, stepLabels,
+                shownLeft, startedAt, submittedAt, activeMs, evidence, ranking, test);
     }
 
     public boolean has(Flag flag) {
