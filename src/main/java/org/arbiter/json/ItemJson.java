@@ -9,6 +9,7 @@ import org.arbiter.model.Gold;
 import org.arbiter.model.Item;
 import org.arbiter.model.Preference;
 import org.arbiter.model.PriorLabel;
+import org.arbiter.model.Ranking;
 import org.arbiter.model.Prompt;
 import org.arbiter.model.Reference;
 import org.arbiter.model.Response;
@@ -84,6 +85,7 @@ public final class ItemJson {
         ArrayNode sl = o.putArray("step_labels");
         for (StepLabel s : p.stepLabels()) sl.add(JudgmentJson.writeStepLabel(s));
         if (!p.extra().isEmpty()) o.set("extra", Json.toNode(p.extra()));
+        if (p.ranking() != null) o.set("ranking", JudgmentJson.writeRanking(p.ranking()));
         return o;
     }
 
@@ -181,7 +183,9 @@ public final class ItemJson {
             for (int i = 0; i < sl.size(); i++) steps.add(JudgmentJson.readStepLabel(sl.get(i), path + ".step_labels[" + i + "]"));
         }
         JsonNode extra = Json.optObject(o, "extra", path);
-        return new PriorLabel(source == null ? "unknown" : source, pref, steps, extra == null ? Map.of() : Json.toMap(extra));
+        JsonNode rk = o.get("ranking");
+        Ranking ranking = rk == null || rk.isNull() ? null : JudgmentJson.readRanking(rk, path + ".ranking");
+        return new PriorLabel(source == null ? "unknown" : source, pref, steps, extra == null ? Map.of() : Json.toMap(extra), ranking);
     }
 
     private static void putIfNotNull(ObjectNode o, String field, String value) {

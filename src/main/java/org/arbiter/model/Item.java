@@ -39,8 +39,14 @@ public record Item(String id, String batch, Domain domain, Prompt prompt, List<R
         return responses.size() > 1 ? Optional.of(responses.get(1)) : Optional.empty();
     }
 
+    /** Two or more responses (a ranking item is also compared, pair by pair, where a pair is asked for). */
     public boolean isPair() {
         return responses.size() >= 2;
+    }
+
+    /** Three to nine responses: judged as a ranking rather than a single A/B preference. */
+    public boolean isRanking() {
+        return responses.size() >= 3;
     }
 
     public Optional<Response> response(String responseId) {

@@ -12,9 +12,15 @@ import java.util.Map;
  *                   has none (PRM800K)
  * @param stepLabels step ratings from the source, may be empty
  * @param extra      source fields worth keeping (scores, judge name, finish reason), plain JSON values
+ * @param ranking    the source's order over three or more responses (UltraFeedback scores, OpenAssistant
+ *                   ranks, a Label Studio ranker); null when it has none
  */
 public record PriorLabel(String source, Preference preference, List<StepLabel> stepLabels,
-                         Map<String, Object> extra) {
+                         Map<String, Object> extra, Ranking ranking) {
+    public PriorLabel(String source, Preference preference, List<StepLabel> stepLabels, Map<String, Object> extra) {
+        this(source, preference, stepLabels, extra, null);
+    }
+
     public PriorLabel {
         stepLabels = stepLabels == null ? List.of() : List.copyOf(stepLabels);
         extra = extra == null ? Map.of() : JsonValues.copyOf(extra);
