@@ -9,11 +9,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 
+import org.arbiter.evidence.math.MathEvidence;
 import org.arbiter.model.Domain;
 import org.arbiter.model.Item;
 import org.arbiter.model.Response;
 import org.arbiter.model.Turn;
 import org.arbiter.model.steps.StepSegmenter;
+import org.arbiter.render.AnswerRange;
 import org.arbiter.render.Html;
 import org.arbiter.render.RenderedText;
 import org.arbiter.render.ResponseRenderer;
@@ -68,13 +70,18 @@ final class PairRenderer implements AutoCloseable {
         return f != null && f.isDone() && !f.isCompletedExceptionally() ? Optional.of(f.join()) : Optional.empty();
     }
 
-    /** Draws on the calling thread (the JavaFX thread may call it: KaTeX then runs inline). */
+    /**
+     * Draws on the calling thread (the JavaFX thread may call it: KaTeX then runs inline). The final answer a math
+     * check compares is found here rather than awaited from the check: finding it is pure and takes well under a
+     * millisecond, and drawing it in at once spares a second DOM update when the check's result arrives.
+     */
     PreparedItem prepare(Item item) {
         String language = item.reference() == null ? null : item.reference().language();
         Map<String, RenderedText> responses = new LinkedHashMap<>();
         for (Response r : item.responses()) {
+            AnswerRange answer = MathEvidence.answerSpan(item, r).map(s -> new AnswerRange(s.start(), s.end())).orElse(null);
             responses.put(r.id(), renderer.render(r.content(), item.domain(), language,
-                    StepSegmenter.segment(r, item.domain()), tex, code));
+                    StepSegmenter.segment(r, item.domain()), tex, code, answer));
         }
         return new PreparedItem(key(item), responses, promptHtml(item, language), diffHtml(item, language));
     }

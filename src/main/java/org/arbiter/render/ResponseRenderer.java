@@ -1,8 +1,10 @@
 package org.arbiter.render;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,18 +67,28 @@ public final class ResponseRenderer {
      */
     public RenderedText render(String markdown, Domain domain, String referenceLanguage, List<Step> steps,
                                TexEngine tex, CodeHighlighter code) {
+        return render(markdown, domain, referenceLanguage, steps, tex, code, null);
+    }
+
+    /**
+     * As above, with the final answer marked ({@code <mark class="final-answer">}) in the drawn and the raw view;
+     * a formula the answer lies in is marked whole. Null draws no mark.
+     */
+    public RenderedText render(String markdown, Domain domain, String referenceLanguage, List<Step> steps,
+                               TexEngine tex, CodeHighlighter code, AnswerRange answer) {
+        if (answer != null && answer.end() > markdown.length()) answer = null;
         if (steps == null) steps = StepSegmenter.segment(markdown, domain);
         if (markdown.length() > limits.maxChars()) {
             String shown = markdown.substring(0, Math.min(markdown.length(), limits.maxRawChars()));
             List<Step> shownSteps = steps.stream().filter(s -> s.end() <= shown.length()).toList();
-            String raw = renderRaw(shown, shownSteps);
+            String raw = renderRaw(shown, shownSteps, answer);
             String notice = String.format(Locale.ROOT, "Shown as raw text: the %s response exceeds the %s limit for drawing%s.",
                     size(markdown.length()), size(limits.maxChars()),
                     shown.length() < markdown.length() ? "; only its first " + size(shown.length()) + " are shown" : "");
             return new RenderedText(noticeHtml(notice) + raw, raw, List.of(), List.of(), true, notice);
         }
-        String raw = renderRaw(markdown, steps);
-        List<Piece> pieces = pieces(markdown, steps);
+        String raw = renderRaw(markdown, steps, answer);
+        List<Piece> pieces = pieces(markdown, steps, answer);
         List<MathSpan> spans = new ArrayList<>();
         List<TexEngine.Request> requests = new ArrayList<>();
         for (Piece p : pieces) {
@@ -127,6 +139,11 @@ public final class ResponseRenderer {
 
     /** The exact characters, escaped, with the same step wrappers and numbers as the drawn view. */
     public String renderRaw(String content, List<Step> steps) {
+        return renderRaw(content, steps, null);
+    }
+
+    /** As above, with the final answer marked. */
+    public String renderRaw(String content, List<Step> steps, AnswerRange answer) {
         StringBuilder b = new StringBuilder(content.length() + steps.size() * 96 + 64);
         b.append("<div class=\"raw\">");
         int pos = 0;
@@ -134,28 +151,22 @@ public final class ResponseRenderer {
             boolean inPlace = s.start() >= pos && s.end() <= content.length()
                     && content.regionMatches(s.start(), s.text(), 0, s.text().length());
             if (!inPlace) continue;
-            b.append(Html.escape(content.substring(pos, s.start())));
+            b.append(AnswerMarks.escaped(content, pos, s.start(), answer));
             b.append("<span class=\"step raw-step\" data-step=\"").append(s.index()).append("\" data-key=\"")
                     .append(Html.escape(s.key())).append("\"><span class=\"step-no\" data-no=\"").append(s.number())
-                    .append("\"></span><span class=\"step-body\">").append(Html.escape(s.text())).append("</span></span>");
+                    .append("\"></span><span class=\"step-body\">").append(AnswerMarks.escaped(content, s.start(), s.end(), answer)).append("</span></span>");
             pos = s.end();
         }
-        b.append(Html.escape(content.substring(pos))).append("</div>");
+        b.append(AnswerMarks.escaped(content, pos, content.length(), answer)).append("</div>");
         return b.toString();
     }
 
     private String prose(Piece p, List<TexResult> results, List<String> notices) {
-        StringBuilder md = new StringBuilder(p.prose.length());
-        int pos = 0;
-        for (int k = 0; k < p.spans.size(); k++) {
-            MathSpan s = p.spans.get(k);
-            md.append(p.prose, pos, s.start()).append(PH_OPEN).append(p.firstSpan + k).append(PH_CLOSE);
-            pos = s.end();
-        }
-        md.append(p.prose, pos, p.prose.length());
         String body;
         try {
-            body = html.render(parser.parse(md.toString()));
+            body = html.render(parser.parse(withPlaceholders(p.prose, p.spans, p.firstSpan)));
+            String marked = marked(p, body);
+            if (marked != null) body = marked;
         } catch (RuntimeException | StackOverflowError e) {
             // Pathological nesting: this step alone is shown as its source.
             notices.add("Step " + p.step.number() + " shown as raw text: its Markdown is too deeply nested.");
@@ -171,6 +182,33 @@ public final class ResponseRenderer {
         }
         m.appendTail(b);
         return b.toString();
+    }
+
+    private static String withPlaceholders(String text, List<MathSpan> spans, int firstSpan) {
+        StringBuilder md = new StringBuilder(text.length() + spans.size() * 6);
+        int pos = 0;
+        for (int k = 0; k < spans.size(); k++) {
+            MathSpan s = spans.get(k);
+            md.append(text, pos, s.start()).append(PH_OPEN).append(firstSpan + k).append(PH_CLOSE);
+            pos = s.end();
+        }
+        return md.append(text, pos, text.length()).toString();
+    }
+
+    /** The step's HTML with its part of the final answer marked, or null to show {@code plain} as it is. */
+    private String marked(Piece p, String plain) {
+        // A step rewritten before drawing (a proof environment) no longer has the response's offsets.
+        if (p.answerFrom >= p.answerTo || !p.prose.equals(p.source) || !AnswerMarks.markable(p.prose)) return null;
+        int[] r = AnswerMarks.clamp(p.prose, p.spans, p.answerFrom, p.answerTo);
+        if (r == null) return null;
+        String text = AnswerMarks.withSentinels(p.prose, r[0], r[1]);
+        List<MathSpan> spans = MathScanner.scan(text);
+        // Sentinels must not change which formulas are found, else they would change what is drawn.
+        if (!spans.equals(AnswerMarks.shifted(p.spans, r[0], r[1]))) return null;
+        Set<Integer> display = new HashSet<>();
+        for (int k = 0; k < spans.size(); k++) if (spans.get(k).display()) display.add(p.firstSpan + k);
+        String md = html.render(parser.parse(withPlaceholders(text, spans, p.firstSpan)));
+        return AnswerMarks.apply(md, plain, PH_OPEN, PH_CLOSE, display);
     }
 
     private static String formula(MathSpan s, String text, TexResult r) {
@@ -258,7 +296,7 @@ public final class ResponseRenderer {
         return j + 1;
     }
 
-    private static List<Piece> pieces(String content, List<Step> steps) {
+    private static List<Piece> pieces(String content, List<Step> steps, AnswerRange answer) {
         List<Piece> out = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             Step s = steps.get(i);
@@ -272,7 +310,14 @@ public final class ResponseRenderer {
                 p.codeBlock = block;
                 out.add(p);
             } else {
-                out.add(new Piece(s, s.text()));
+                Piece p = new Piece(s, s.text());
+                boolean inPlace = s.start() >= 0 && s.end() <= content.length()
+                        && content.regionMatches(s.start(), s.text(), 0, s.text().length());
+                if (answer != null && inPlace) {
+                    p.answerFrom = Math.max(answer.start(), s.start()) - s.start();
+                    p.answerTo = Math.min(answer.end(), s.end()) - s.start();
+                }
+                out.add(p);
             }
         }
         return out;
@@ -294,6 +339,9 @@ public final class ResponseRenderer {
         String prose;
         List<MathSpan> spans;
         int firstSpan;
+        /** The final answer's part of this step, in step offsets; empty when from >= to. */
+        int answerFrom;
+        int answerTo;
 
         Piece(Step step, String source) {
             this.step = step;

@@ -2,6 +2,7 @@ package org.arbiter.evidence.math;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.arbiter.model.Domain;
 import org.arbiter.model.Item;
@@ -16,6 +17,14 @@ public final class MathEvidence {
     public static boolean applies(Item item) {
         return item.domain() == Domain.MATH && item.reference() != null && item.reference().answer() != null
                 && !item.reference().answer().isBlank();
+    }
+
+    /**
+     * Where the final answer that {@link #check} compares stands in one of the item's responses; empty when the
+     * item has no reference answer (nothing is compared) or no answer is found.
+     */
+    public static Optional<AnswerSpan> answerSpan(Item item, Response response) {
+        return applies(item) ? FinalAnswerExtractor.extract(response.content()) : Optional.empty();
     }
 
     /** One line per response, in response order; empty when {@link #applies} is false. */
