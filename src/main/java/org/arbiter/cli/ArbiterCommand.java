@@ -36,12 +36,14 @@ public final class ArbiterCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ArbiterCommand());
         cl.setOut(StdoutWriter.ofProcess());
-        cl.setExecutionExceptionHandler((ex, line, parse) -> LastResort.forUser().report(ex, line.getErr()));
+        cl.setExecutionExceptionHandler((ex, line, parse) -> LastResort.forCommand(parse).report(ex, line.getErr()));
         return cl;
     }
 
     public static int run(String... args) {
         CommandLine cl = commandLine();
+        // from here on, a failure on another thread is logged beside the store this command line names
+        reportUncaughtFailures(() -> LastResort.forCommand(cl.getParseResult()));
         return execute(cl, args);
     }
 
@@ -58,15 +60,19 @@ public final class ArbiterCommand implements Runnable {
         try {
             return cl.execute(args);
         } catch (Throwable t) {
-            return LastResort.forUser().report(t, cl.getErr());
+            return LastResort.forCommand(cl.getParseResult()).report(t, cl.getErr());
         }
     }
 
     /** Threads other than main (the window's, background sync) report a failure in one line, not a trace. */
     public static void reportUncaughtFailures() {
+        reportUncaughtFailures(LastResort::forUser);
+    }
+
+    private static void reportUncaughtFailures(java.util.function.Supplier<LastResort> lastResort) {
         PrintWriter err = new PrintWriter(System.err, true);
         Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> {
-            LastResort.forUser().uncaught(thread, failure, err);
+            lastResort.get().uncaught(thread, failure, err);
             // after a VirtualMachineError the JVM's state is unknown: stop rather than go on half-broken
             if (failure instanceof VirtualMachineError) Runtime.getRuntime().halt(LastResort.INTERNAL_ERROR);
         });

@@ -18,6 +18,8 @@ import org.arbiter.store.StoreException;
 import org.arbiter.store.StorePaths;
 import org.arbiter.sync.SyncException;
 
+import picocli.CommandLine;
+
 /**
  * What a user sees when a command fails in a way no command worded: one line on stderr, never a stack
  * trace; the trace goes to a log file the line names, for the bug report. Failures that carry a message
@@ -28,6 +30,7 @@ import org.arbiter.sync.SyncException;
 final class LastResort {
     /** sysexits.h EX_SOFTWARE: scripts can tell "Arbiter broke" from "the data was refused" (1). */
     static final int INTERNAL_ERROR = 70;
+    private static final String FILE_NAME = "arbiter-errors.log";
 
     private final Path logFile;
 
@@ -37,7 +40,23 @@ final class LastResort {
 
     /** The log in Arbiter's data folder (private to the user like the store: a trace can show data). */
     static LastResort forUser() {
-        return new LastResort(StorePaths.dataDirectory().resolve("arbiter-errors.log"));
+        return new LastResort(StorePaths.dataDirectory().resolve(FILE_NAME));
+    }
+
+    /**
+     * The log beside the local store the command works on ({@code --db}, else its default), so a command run on
+     * another store (a test's, a scratch one) leaves its traces there; the data folder for commands without a
+     * local store, or before the command line is parsed ({@code parsed} null).
+     */
+    static LastResort forCommand(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            CommandLine.Model.OptionSpec db = p.commandSpec().findOption("--db");
+            // the server's --db is a JDBC URL (a String): only a local store's path has a folder to log in
+            if (db != null && db.getValue() instanceof Path store && store.toAbsolutePath().getParent() != null) {
+                return new LastResort(store.toAbsolutePath().getParent().resolve(FILE_NAME));
+            }
+        }
+        return forUser();
     }
 
     /** Reports {@code failure} on {@code err}; returns the exit code. */

@@ -39,6 +39,18 @@ class LastResortTest {
     }
 
     @Test
+    void theLogGoesBesideTheStoreTheCommandNames() throws Exception {
+        Path store = dir.resolve("scratch/a.db");
+        StringWriter err = new StringWriter();
+        int exit = LastResort.forCommand(ArbiterCommand.commandLine().parseArgs("items", "--db", store.toString()))
+                .report(new IllegalStateException(), new PrintWriter(err, true));
+        Path log = dir.resolve("scratch/arbiter-errors.log");
+        assertThat(exit).isEqualTo(LastResort.INTERNAL_ERROR);
+        assertThat(err.toString()).endsWith("details in " + log + "\n");
+        assertThat(Files.readString(log)).contains("java.lang.IllegalStateException");
+    }
+
+    @Test
     void aFailureWordedForTheUserKeepsItsMessageAndLogsNothing() {
         Path log = dir.resolve("arbiter-errors.log");
         StringWriter err = new StringWriter();
@@ -67,10 +79,11 @@ class LastResortTest {
 
     /**
      * A real OutOfMemoryError from a real command: a 15 MB record (under the cap) in a 20 MB heap. picocli lets
-     * Errors through its handler; the user still gets one line and the trace lands in the data folder's log.
+     * Errors through its handler; the user still gets one line and the trace lands in the log next to the store
+     * that {@code --db} names, not in the default data folder (which tests and scratch stores would litter).
      */
     @Test
-    void anOutOfMemoryErrorInACommandIsWordedNotPrinted() throws Exception {
+    void anOutOfMemoryErrorInACommandIsWordedNotPrintedAndLoggedNextToItsStore() throws Exception {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "XDG data folder: Linux");
         Path big = dir.resolve("big.jsonl");
         try (BufferedWriter w = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
@@ -88,8 +101,9 @@ class LastResortTest {
         Process p = pb.redirectErrorStream(true).redirectOutput(out.toFile()).start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String output = Files.readString(out);
-        Path log = xdg.resolve("arbiter/arbiter-errors.log");
+        Path log = dir.resolve("arbiter-errors.log");
         assertThat(p.exitValue()).as(output).isEqualTo(LastResort.INTERNAL_ERROR);
+        assertThat(xdg.resolve("arbiter/arbiter-errors.log")).doesNotExist();
         assertThat(output).startsWith("arbiter: out of memory (Java heap space): give Java a larger heap")
                 .contains("details in " + log).doesNotContain("\tat ").doesNotContain("Exception in thread");
         assertThat(output.strip().lines()).hasSize(1);
