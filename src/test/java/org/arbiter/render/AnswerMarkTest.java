@@ -58,29 +58,20 @@ class AnswerMarkTest {
 
     @Test
     void prm800kAnswerSectionMarksTheNumberUnderIt() {
-        String content = "The sum of the roots is $-b/a = 12$.\n\n# Answer\n\n12";
-        RenderedText r = drawn(content);
-        assertThat(marks(r.html())).containsExactly("12");
-        assertThat(r.html()).contains("<h1>Answer</h1>").contains("<p><mark class=\"final-answer\">12</mark></p>");
-        assertUnchangedApartFromTheMark(content, r);
+        assertMarksWords("The sum of the roots is $-b/a = 12$.\n\n# Answer\n\n12", "12",
+                "<p><mark class=\"final-answer\">12</mark></p>");
     }
 
     @Test
     void theAnswerIsMarksTheWordsAfterThePhraseNotTheFullStop() {
-        String content = "Adding them up gives seven apples. The answer is 7.";
-        RenderedText r = drawn(content);
-        assertThat(marks(r.html())).containsExactly("7");
-        assertThat(r.html()).contains("The answer is <mark class=\"final-answer\">7</mark>.");
-        assertUnchangedApartFromTheMark(content, r);
+        assertMarksWords("Adding them up gives seven apples. The answer is 7.", "7",
+                "The answer is <mark class=\"final-answer\">7</mark>.");
     }
 
     @Test
     void aBoldAnswerLabelMarksTheAnswerNotTheLabel() {
-        String content = "Solving the linear equation step by step.\n\n**Answer:** x=2";
-        RenderedText r = drawn(content);
-        assertThat(marks(r.html())).containsExactly("x=2");
-        assertThat(r.html()).contains("<strong>Answer:</strong> <mark class=\"final-answer\">x=2</mark>");
-        assertUnchangedApartFromTheMark(content, r);
+        assertMarksWords("Solving the linear equation step by step.\n\n**Answer:** x=2", "x=2",
+                "<strong>Answer:</strong> <mark class=\"final-answer\">x=2</mark>");
     }
 
     @Test
@@ -123,6 +114,15 @@ class AnswerMarkTest {
         String content = "Intro.\n\nThe final answer: *two* and $\\frac{1}{2}$ and **three** more.";
         RenderedText r = drawn(content);
         assertThat(marks(r.html())).containsExactly("two", "and ", katexHtml("\\frac{1}{2}", false), "and ", "three", "more");
+        assertUnchangedApartFromTheMark(content, r);
+    }
+
+    /** Plain-text answers: exactly these words are marked, where {@code inContext} shows them, in drawn and raw view. */
+    private void assertMarksWords(String content, String words, String inContext) {
+        RenderedText r = drawn(content);
+        assertThat(marks(r.html())).containsExactly(words);
+        assertThat(marks(r.rawHtml())).containsExactly(words);
+        assertThat(r.html()).contains(inContext);
         assertUnchangedApartFromTheMark(content, r);
     }
 
