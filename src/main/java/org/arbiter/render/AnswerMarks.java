@@ -49,6 +49,18 @@ final class AnswerMarks {
         return from < to ? new int[]{from, to} : null;
     }
 
+    /**
+     * Where else the opening sentinel may go to mark the same words: before the spaces in front of the answer, or
+     * -1. "spent $100. The answer is $\boxed{50}$": a $ closes a formula only after a non-space, so a sentinel
+     * right before the answer's $ turns the money into a formula; before the spaces it does not (while after
+     * {@code **Answer:**} it is the other way round, so both places are tried).
+     */
+    static int before(String text, int from) {
+        int back = from;
+        while (back > 0 && (text.charAt(back - 1) == ' ' || text.charAt(back - 1) == '\t')) back--;
+        return back < from && back > 0 && text.charAt(back - 1) != '\n' ? back : -1;
+    }
+
     /** The text with {@link #OPEN} at {@code from} and {@link #CLOSE} at {@code to}. */
     static String withSentinels(String text, int from, int to) {
         return text.substring(0, from) + OPEN + text.substring(from, to) + CLOSE + text.substring(to);

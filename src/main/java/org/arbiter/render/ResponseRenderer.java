@@ -201,10 +201,16 @@ public final class ResponseRenderer {
         if (p.answerFrom >= p.answerTo || !p.prose.equals(p.source) || !AnswerMarks.markable(p.prose)) return null;
         int[] r = AnswerMarks.clamp(p.prose, p.spans, p.answerFrom, p.answerTo);
         if (r == null) return null;
-        String text = AnswerMarks.withSentinels(p.prose, r[0], r[1]);
+        String marked = marked(p, plain, r[0], r[1]);
+        int before = AnswerMarks.before(p.prose, r[0]);
+        return marked != null || before < 0 ? marked : marked(p, plain, before, r[1]);
+    }
+
+    private String marked(Piece p, String plain, int from, int to) {
+        String text = AnswerMarks.withSentinels(p.prose, from, to);
         List<MathSpan> spans = MathScanner.scan(text);
         // Sentinels must not change which formulas are found, else they would change what is drawn.
-        if (!spans.equals(AnswerMarks.shifted(p.spans, r[0], r[1]))) return null;
+        if (!spans.equals(AnswerMarks.shifted(p.spans, from, to))) return null;
         Set<Integer> display = new HashSet<>();
         for (int k = 0; k < spans.size(); k++) if (spans.get(k).display()) display.add(p.firstSpan + k);
         String md = html.render(parser.parse(withPlaceholders(text, spans, p.firstSpan)));

@@ -75,6 +75,16 @@ class AnswerMarkTest {
     }
 
     @Test
+    void moneyBeforeABoxedAnswerStaysText() {
+        // from GSM8K in the corpus: a sentinel right before the answer's $ would make "$100. … is $" a formula
+        String content = "Gerald has $50 left after spending $100. The answer is $\\boxed{50}$.";
+        RenderedText r = drawn(content);
+        assertThat(marks(r.html())).containsExactly(katexHtml("\\boxed{50}", false));
+        assertThat(r.formulas()).hasSize(1);
+        assertUnchangedApartFromTheMark(content, r);
+    }
+
+    @Test
     void theMarkIsInTheStepThatHoldsTheAnswer() {
         String content = "First, $2+2=4$.\n\nThen double it: $4 \\cdot 2 = 8$.\n\nSo the answer is $\\boxed{8}$.";
         List<Step> steps = StepSegmenter.segment(content, Domain.MATH);
