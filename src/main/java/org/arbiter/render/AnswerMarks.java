@@ -101,7 +101,7 @@ final class AnswerMarks {
                 open = false;
                 inTag = true;
                 out.append(c);
-            } else if (c == phOpen && marking) {
+            } else if (c == phOpen && marking && marked.indexOf(phClose, i) > i) {
                 int end = marked.indexOf(phClose, i);
                 if (open) out.append("</mark>");
                 open = false;
