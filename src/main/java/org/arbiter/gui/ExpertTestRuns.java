@@ -9,7 +9,6 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import org.arbiter.evidence.CheckResult;
-import org.arbiter.evidence.ShownEvidenceOf;
 import org.arbiter.model.Item;
 import org.arbiter.model.Response;
 import org.arbiter.model.ShownEvidence;
@@ -74,7 +73,7 @@ final class ExpertTestRuns implements AutoCloseable {
             CompletableFuture<CheckResult> f = runner.start(item, r, text);
             started.add(f);
             String forItem = item.id();
-            f.thenApplyAsync(result -> new Arrived(result, recorded(item, result)), background)
+            f.thenApplyAsync(result -> new Arrived(result, ItemChecks.recorded(toolchain, item, result)), background)
                     .whenComplete((a, e) -> fxThread.accept(() -> arrived(forItem, text, a)));
         }
         running = started;
@@ -83,18 +82,6 @@ final class ExpertTestRuns implements AutoCloseable {
     }
 
     private record Arrived(CheckResult result, ShownEvidence shown) {
-    }
-
-    private ShownEvidence recorded(Item item, CheckResult r) {
-        String tool = "";
-        if (r.ran()) {
-            try {
-                tool = toolchain.of(item);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return ShownEvidenceOf.results(List.of(r), tool).get(0);
     }
 
     private void arrived(String forItem, String forSource, Arrived a) {

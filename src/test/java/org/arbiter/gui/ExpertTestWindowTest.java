@@ -2,8 +2,6 @@ package org.arbiter.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -16,8 +14,7 @@ import javafx.scene.input.KeyCode;
 
 import org.arbiter.app.UserSettings;
 import org.arbiter.evidence.code.CodeCheck;
-import org.arbiter.json.ItemJson;
-import org.arbiter.json.Json;
+import org.arbiter.evidence.code.VerifyCorpus;
 import org.arbiter.model.ExpertTest;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
@@ -37,8 +34,6 @@ import org.testfx.util.WaitForAsyncUtils;
  * the test and its outcomes.
  */
 class ExpertTestWindowTest {
-    static final Path CORPUS = Path.of("src/test/resources/corpus/verify/code.jsonl");
-    static final String DEBIAN_PATH = "/usr/local/bin:/usr/bin:/bin";
     /** HumanEvalPack Python/34, unique(l): response a returns sorted(l) and keeps duplicates; b is the canonical one. */
     static final String ITEM = "hv-Python/34";
     static final String TEST = "assert candidate([1, 1]) == [1]";
@@ -48,23 +43,15 @@ class ExpertTestWindowTest {
 
     private final WindowFixture fx = new WindowFixture();
 
-    static Item item() throws IOException {
-        for (String line : Files.readAllLines(CORPUS)) {
-            if (line.contains("\"id\": \"" + ITEM + "\"")) return ItemJson.read(Json.parse(line), "own", null);
-        }
-        throw new IllegalStateException(ITEM + " is not in " + CORPUS);
-    }
-
     @Test
     void badgesFromTheSandboxThenTheExpertsOwnTestRunsOnBothSidesAndIsStored() throws Exception {
-        Item item = item();
+        Item item = VerifyCorpus.item(ITEM, "own");
         LocalStore store = LocalStore.open(dir.resolve("arbiter.db"));
         store.inTransaction(c -> {
             store.items().insertIfAbsent(c, item);
             return null;
         });
-        // The sandbox runs as another user: its work folders go in the shared temp folder, not the test's private one.
-        CodeCheck code = CodeCheck.forThisMachine(DEBIAN_PATH, Path.of(System.getProperty("java.io.tmpdir")));
+        CodeCheck code = VerifyCorpus.check();
         Workstation w = Workstation.open(store, "ada", "own", UserSettings.load(dir.resolve("settings.json")), Clock.systemUTC(),
                 new Keymap.Loaded(Keymap.defaults(), Optional.empty()), List.of(code));
         try {

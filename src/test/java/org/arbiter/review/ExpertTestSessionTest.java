@@ -3,8 +3,6 @@ package org.arbiter.review;
 import static org.arbiter.review.ReviewFixture.press;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -15,8 +13,7 @@ import org.arbiter.evidence.code.CodeCheck;
 import org.arbiter.evidence.code.CodeLanguage;
 import org.arbiter.evidence.code.ToolchainVersions;
 import org.arbiter.evidence.code.Toolchains;
-import org.arbiter.json.ItemJson;
-import org.arbiter.json.Json;
+import org.arbiter.evidence.code.VerifyCorpus;
 import org.arbiter.model.ExpertTest;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
@@ -32,21 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
  * and read back with the judgment from the SQLite file. The draft keeps the text across a restart.
  */
 class ExpertTestSessionTest {
-    static final Path CORPUS = Path.of("src/test/resources/corpus/verify/code.jsonl");
-    /** System PATH only, as CodeCorpusVerdictsTest: CI has Debian's toolchains. */
-    static final String DEBIAN_PATH = "/usr/local/bin:/usr/bin:/bin";
     static final String ITEM = "hv-Python/34";
     static final String TEST = "assert candidate([1, 1]) == [1]\nassert unique([]) == []\n";
 
     @TempDir
     Path dir;
-
-    static Item item(String id) throws IOException {
-        for (String line : Files.readAllLines(CORPUS)) {
-            if (line.contains("\"id\": \"" + id + "\"")) return ItemJson.read(Json.parse(line), "own", null);
-        }
-        throw new IllegalStateException(id + " is not in " + CORPUS);
-    }
 
     private static LocalStore storeWith(Path file, Item item) {
         LocalStore store = LocalStore.open(file);
@@ -64,11 +51,10 @@ class ExpertTestSessionTest {
 
     @Test
     void theExpertsTestRunsAgainstBothResponsesAndIsKeptWithTheJudgment() throws Exception {
-        Item item = item(ITEM);
+        Item item = VerifyCorpus.item(ITEM, "own");
         Path db = dir.resolve("arbiter.db");
-        // Not the test's own temp folder: it is private to this user, and the sandbox runs as another.
-        CodeCheck check = CodeCheck.forThisMachine(DEBIAN_PATH, Path.of(System.getProperty("java.io.tmpdir")));
-        String python = new ToolchainVersions(new Toolchains(DEBIAN_PATH)).of(CodeLanguage.PYTHON);
+        CodeCheck check = VerifyCorpus.check();
+        String python = new ToolchainVersions(new Toolchains(VerifyCorpus.debianPath())).of(CodeLanguage.PYTHON);
         try (LocalStore store = storeWith(db, item)) {
             ReviewSession s = open(store);
             ReviewState st = press(s, "T");
@@ -114,7 +100,7 @@ class ExpertTestSessionTest {
 
     @Test
     void theTextAndTheLastRunSurviveARestartInTheDraft() throws Exception {
-        Item item = item(ITEM);
+        Item item = VerifyCorpus.item(ITEM, "own");
         Path db = dir.resolve("arbiter.db");
         ShownEvidence passed = new ShownEvidence("b", ShownEvidence.CODE, "passed", 1, 1, null, null, null, "arbiter-evidence 1", false, "");
         try (LocalStore store = storeWith(db, item)) {

@@ -3,22 +3,15 @@ package org.arbiter.evidence.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.arbiter.evidence.CheckResult;
-import org.arbiter.json.ItemJson;
-import org.arbiter.json.Json;
 import org.arbiter.model.Item;
 import org.junit.jupiter.api.Test;
 
 /** The expert's own test is composed like the item's tests, and runs in the real sandbox like them. */
 class ExpertTestsTest {
     private static Item item(String id) throws IOException {
-        for (String line : Files.readAllLines(CodeCorpusVerdictsTest.CORPUS)) {
-            if (line.contains("\"id\": \"" + id + "\"")) return ItemJson.read(Json.parse(line), "t", null);
-        }
-        throw new IllegalStateException(id);
+        return VerifyCorpus.item(id, "t");
     }
 
     @Test
@@ -38,7 +31,7 @@ class ExpertTestsTest {
     @Test
     void anEmptyTestIsNotRun() throws Exception {
         Item item = item("hv-Python/34");
-        CodeCheck check = CodeCheck.forThisMachine(CodeCorpusVerdictsTest.DEBIAN_PATH, Path.of(System.getProperty("java.io.tmpdir")));
+        CodeCheck check = VerifyCorpus.check();
         CheckResult r = check.runExpertTest(item, item.a(), "  \n");
         assertThat(r.verdict()).isEqualTo("not_run");
         assertThat(r.detail()).isEqualTo("the test is empty");
@@ -48,7 +41,7 @@ class ExpertTestsTest {
     @Test
     void aJavaScriptTestRunsInTheSandboxAgainstEachResponse() throws Exception {
         Item item = item("hv-JavaScript/24");
-        CodeCheck check = CodeCheck.forThisMachine(CodeCorpusVerdictsTest.DEBIAN_PATH, Path.of(System.getProperty("java.io.tmpdir")));
+        CodeCheck check = VerifyCorpus.check();
         String test = ExpertTests.template(item.reference()).replace("largestDivisor(3) === 1", "largestDivisor(21) === 7");
         String canonical = (String) item.meta().get("canonical");
         for (var r : item.responses()) {
