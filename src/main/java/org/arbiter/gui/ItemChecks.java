@@ -91,7 +91,7 @@ final class ItemChecks implements AutoCloseable {
         pending = started.size();
         String forItem = item.id();
         for (CompletableFuture<CheckResult> f : new ArrayList<>(started)) {
-            f.thenApplyAsync(r -> new Arrived(r, recorded(item, r)), background)
+            f.thenApplyAsync(r -> new Arrived(r, recorded(toolchain, item, r)), background)
                     .whenComplete((a, e) -> fxThread.accept(() -> arrived(forItem, a)));
         }
         changed.run();
@@ -110,7 +110,7 @@ final class ItemChecks implements AutoCloseable {
     }
 
     /** Off the JavaFX thread: the result as it is recorded, with the toolchain that ran it. */
-    private ShownEvidence recorded(Item item, CheckResult r) {
+    static ShownEvidence recorded(Toolchain toolchain, Item item, CheckResult r) {
         String tool = "";
         if (r.ran() && CodeCheck.KIND.equals(r.kind())) {
             try {

@@ -20,6 +20,7 @@ import org.arbiter.evidence.Check;
 import org.arbiter.evidence.EvidenceRunner;
 import org.arbiter.evidence.code.CodeCheck;
 import org.arbiter.evidence.code.CodeLanguage;
+import org.arbiter.evidence.code.ExpertTestCheck;
 import org.arbiter.evidence.code.ToolchainVersions;
 import org.arbiter.evidence.code.Toolchains;
 import org.arbiter.evidence.math.MathCheck;
@@ -55,6 +56,8 @@ public final class Workstation implements AutoCloseable {
         return t;
     });
     private final List<Check> checks;
+    /** The expert's own tests run here, not behind the item checks and the next item's prefetched ones. */
+    private final ExecutorService expertPool = ItemChecks.executor();
     private WorkstationWindow window;
 
     private Workstation(LocalStore store, ReviewSession session, PairRenderer renderer, Settings settings, List<Check> checks) {
@@ -112,7 +115,11 @@ public final class Workstation implements AutoCloseable {
             CodeLanguage language = item.reference() == null ? null : CodeLanguage.named(item.reference().language());
             return language == null ? "" : versions.of(language);
         });
-        window = new WorkstationWindow(stage, session, renderer, settings.user(), b -> store.items().batch(b), evidence);
+        CodeCheck code = checks.stream().filter(CodeCheck.class::isInstance).map(CodeCheck.class::cast).findFirst().orElse(null);
+        EvidenceRunner expertRunner = new EvidenceRunner(List.of(), expertPool);
+        ExpertTestRuns.Runner expertTests = code == null ? null
+                : (item, response, source) -> expertRunner.submit(new ExpertTestCheck(code, source), item, response);
+        window = new WorkstationWindow(stage, session, renderer, settings.user(), b -> store.items().batch(b), evidence, expertTests);
         wireSync(window);
         window.show();
         return window;
@@ -183,6 +190,7 @@ public final class Workstation implements AutoCloseable {
     public void close() {
         sync.close();
         evidencePool.shutdownNow();
+        expertPool.shutdownNow();
         evidenceRecords.shutdownNow();
         for (Check c : checks) {
             if (c instanceof AutoCloseable closeable) {

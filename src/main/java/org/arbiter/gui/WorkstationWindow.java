@@ -27,8 +27,11 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 
 import org.arbiter.app.UserSettings;
+import org.arbiter.evidence.code.ExpertTests;
 import org.arbiter.model.Item;
+import org.arbiter.model.Reference;
 import org.arbiter.render.RenderedText;
+import org.arbiter.render.code.TokenHighlighter;
 import org.arbiter.render.fx.ResponsePane;
 import org.arbiter.review.KeyStroke;
 import org.arbiter.review.Mode;
@@ -67,6 +70,8 @@ public final class WorkstationWindow implements WindowProbe {
     private final StatusBar status = new StatusBar();
     private final EvidenceBadges badges = new EvidenceBadges();
     private final ItemChecks checks;
+    private final ExpertTestPanel expertPanel = new ExpertTestPanel(new TokenHighlighter());
+    private final ExpertTestRuns expertRuns;
     private final OthersLabelsPanel others = new OthersLabelsPanel();
     private final HelpOverlay help = new HelpOverlay();
     private final CategoryPicker picker = new CategoryPicker();
@@ -91,9 +96,11 @@ public final class WorkstationWindow implements WindowProbe {
     private KeyBindingsDialog keysDialog;
 
     public WorkstationWindow(Stage stage, ReviewSession session, PairRenderer renderer, UserSettings settings,
-                             Function<String, List<Item>> batchItems, ItemChecks.Sources evidence) {
+                             Function<String, List<Item>> batchItems, ItemChecks.Sources evidence, ExpertTestRuns.Runner expertTests) {
         this.stage = stage;
         this.checks = new ItemChecks(evidence, session, Platform::runLater, this::drawBadges);
+        this.expertRuns = new ExpertTestRuns(expertTests, evidence.background(), evidence.toolchain(), session, Platform::runLater,
+                this::drawExpertTest);
         this.session = session;
         this.renderer = renderer;
         this.settings = settings;
@@ -117,6 +124,7 @@ public final class WorkstationWindow implements WindowProbe {
         layout.setTop(new VBox(promptBox, others));
         BorderPane panes = new BorderPane(centre);
         panes.setTop(badges);
+        panes.setBottom(expertPanel);
         layout.setCenter(panes);
         layout.setBottom(new VBox(scale, status));
         StackPane root = new StackPane(saveNotice.node(), help, picker, textEntry);
@@ -128,7 +136,7 @@ public final class WorkstationWindow implements WindowProbe {
         // The character of a key the window handled must not reach a text field that key opened (the "m"
         // that opens the note editor is not the note's first letter): swallow typed events until release.
         scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
-            if (!textEntry.isOpen() || swallowTyped) e.consume();
+            if ((!textEntry.isOpen() && !expertPanel.isOpen()) || swallowTyped) e.consume();
         });
         scene.addEventFilter(KeyEvent.KEY_RELEASED, e -> swallowTyped = false);
         scene.addEventFilter(MouseEvent.MOUSE_MOVED, e -> session.clock().userActivity());
@@ -164,6 +172,7 @@ public final class WorkstationWindow implements WindowProbe {
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
             tick.stop();
             checks.close();
+            expertRuns.close();
         });
     }
 
@@ -198,6 +207,14 @@ public final class WorkstationWindow implements WindowProbe {
 
     private void onKey(KeyEvent e) {
         if (textEntry.isOpen()) return; // the text area takes its own keys, none reach the session
+        if (expertPanel.isOpen()) {
+            // The scratch editor takes its own keys (Ctrl+Enter runs, Esc closes); a key elsewhere brings it back.
+            if (!expertPanel.editorFocused()) {
+                e.consume();
+                expertPanel.focusEditor();
+            }
+            return;
+        }
         if (keysDialog != null && keysDialog.isShowing()) {
             e.consume(); // the key bindings dialog is being edited: nothing may label the item behind it
             return;
@@ -319,6 +336,7 @@ public final class WorkstationWindow implements WindowProbe {
             return;
         }
         checks.itemShown(s.open().item());
+        expertRuns.itemShown(s.open().item());
         String key = PairRenderer.key(s.open().item());
         if (!key.equals(shownKey)) {
             drawObserver.itemSwapStarted();
@@ -358,6 +376,7 @@ public final class WorkstationWindow implements WindowProbe {
             case SKIP_REASON -> textEntry.open("Why skip this item?", "", session::commitSkip, session::cancel);
             case CONFIRM_AGAINST -> textEntry.open("Submit against the evidence? Why (optional) — Enter submits, Esc goes back", "",
                     session::confirmAgainst, session::cancel);
+            case EXPERT_TEST -> openExpertTest(s);
             default -> {
             }
         }
@@ -365,6 +384,8 @@ public final class WorkstationWindow implements WindowProbe {
         scale.show(s);
         status.show(s);
         badges.show(s, checks.pending(), checks::detail);
+        if (s.status().mode() != Mode.EXPERT_TEST && expertPanel.isOpen()) expertPanel.close();
+        expertPanel.show(s, expertRuns::detail, expertRuns.running());
         saveNotice.show(s.status().saveFailure());
         if (s.status().syncScroll() != settings.syncScroll()) {
             settings.setSyncScroll(s.status().syncScroll());
@@ -377,6 +398,33 @@ public final class WorkstationWindow implements WindowProbe {
     /** The checks' progress changed: the badges follow (the evidence itself comes through the session). */
     private void drawBadges() {
         if (last != null) badges.show(last, checks.pending(), checks::detail);
+    }
+
+    /** A run of the expert's own test progressed: the panel follows (the outcomes come through the session). */
+    private void drawExpertTest() {
+        if (last != null) expertPanel.show(last, expertRuns::detail, expertRuns.running());
+    }
+
+    private void openExpertTest(ReviewState s) {
+        if (expertPanel.isOpen()) return;
+        Reference ref = s.open().item().reference();
+        String hint = ref != null && ref.entryPoint() != null && "python".equals(s.open().expertTest().language())
+                ? "assert on candidate, the response's " + ref.entryPoint() + "()" : "written as the item's own tests are";
+        expertPanel.open(s.open().expertTest(), ExpertTests.template(ref), hint, this::runExpertTest, text -> {
+            session.closeExpertTest(text);
+            scene.getRoot().requestFocus();
+        });
+    }
+
+    /** Ctrl+Enter in the editor: the session takes the text as the run's source, then both responses run. */
+    private void runExpertTest(String text) {
+        if (!expertRuns.available()) {
+            session.notice("this window runs no code (no sandbox was set up for it)");
+            return;
+        }
+        ReviewState s = session.expertTestStarted(text);
+        if (text.isBlank()) return;
+        expertRuns.run(s.open().item(), text);
     }
 
     private boolean textEntryIsJump() {

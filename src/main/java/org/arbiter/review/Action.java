@@ -42,7 +42,8 @@ public enum Action {
     PREVIOUS_ITEM("Item", "previous item (revising makes a new judgment version)"),
     SKIP("Item", "skip this item with a reason"),
     QUIT("Item", "quit"),
-    HELP("Item", "this help");
+    HELP("Item", "this help"),
+    EXPERT_TEST("Evidence", "your own test of a code item: an editor; Ctrl+Enter runs it against both responses, Esc closes");
 
     private final String group;
     private final String description;

@@ -9,8 +9,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.arbiter.json.Json;
+import org.arbiter.json.JudgmentJson;
 import org.arbiter.model.Flag;
 import org.arbiter.model.Preference;
+import org.arbiter.model.ShownEvidence;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -19,13 +21,15 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The draft body: {@code {"format": 1, "started_at", "active_ms", "preference" (A/B wire or null), "flags",
  * "rubric": {resp: {dim: score}}, "steps": [{"response_id", "step_index", "rating" (-1/0/1 or null),
- * "categories", "note"}]}}.
+ * "categories", "note"}]}}, and when the expert wrote their own test {@code "expert_test": {"language", "text",
+ * "source" (of the last run, or null), "outcomes"}}.
  */
 final class DraftJson {
     private DraftJson() {
     }
 
-    record Draft(Labels labels, Instant startedAt, long activeMs) {
+    /** @param expertTest null when the expert has not written a test of their own on this item */
+    record Draft(Labels labels, Instant startedAt, long activeMs, ExpertScratch expertTest) {
     }
 
     static String write(Draft d) {
@@ -54,7 +58,24 @@ final class DraftJson {
             m.categories().forEach(cats::add);
             x.put("note", m.note());
         }));
+        if (d.expertTest() != null) writeExpertTest(o.putObject("expert_test"), d.expertTest());
         return Json.write(o);
+    }
+
+    private static void writeExpertTest(ObjectNode t, ExpertScratch x) {
+        t.put("language", x.language());
+        t.put("text", x.text());
+        t.put("source", x.ranSource());
+        ArrayNode outs = t.putArray("outcomes");
+        for (ShownEvidence e : x.outcomes()) outs.add(JudgmentJson.writeEvidence(e));
+    }
+
+    private static ExpertScratch readExpertTest(JsonNode t) {
+        if (t == null || !t.isObject()) return null;
+        List<ShownEvidence> outs = new ArrayList<>();
+        JsonNode o = t.get("outcomes");
+        if (o != null && o.isArray()) for (JsonNode e : o) outs.add(JudgmentJson.readEvidence(e, "expert_test.outcomes"));
+        return new ExpertScratch(Json.optString(t, "language", ""), Json.optString(t, "text", ""), Json.optString(t, "source", ""), outs);
     }
 
     /** Reads a draft; a draft this version cannot read is dropped rather than blocking the item. */
@@ -83,7 +104,8 @@ final class DraftJson {
             }
             String started = Json.optString(o, "started_at", "");
             JsonNode active = o.get("active_ms");
-            return new Draft(l, started == null ? null : Instant.parse(started), active == null ? 0 : Math.max(0, active.asLong()));
+            return new Draft(l, started == null ? null : Instant.parse(started), active == null ? 0 : Math.max(0, active.asLong()),
+                    readExpertTest(o.get("expert_test")));
         } catch (RuntimeException e) {
             return null;
         }

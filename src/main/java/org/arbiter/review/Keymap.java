@@ -79,6 +79,7 @@ public final class Keymap {
         bind(m, Action.SKIP, "Ctrl+S");
         bind(m, Action.QUIT, "Ctrl+Q");
         bind(m, Action.HELP, "?", "F1");
+        bind(m, Action.EXPERT_TEST, "T");
         return new Keymap(m);
     }
 
@@ -122,6 +123,7 @@ public final class Keymap {
         rows.add(new HelpRow("Error categories", "Enter / Esc", "close the picker"));
         rows.add(new HelpRow("Text (note, skip reason)", "Enter / Esc", "keep / discard the text"));
         rows.add(new HelpRow("Help", "? / F1 / Esc", "close this help"));
+        rows.add(new HelpRow("Your own test", "Ctrl+Enter / Esc", "run it against both responses in the sandbox / close the editor (the text is kept)"));
         return rows;
     }
 

@@ -4,5 +4,7 @@ package org.arbiter.review;
 public enum Mode {
     NORMAL, PICK_CATEGORY, NOTE, SKIP_REASON, HELP,
     /** Enter went against decisive evidence: a line for the reason; Enter there submits anyway, Esc goes back. */
-    CONFIRM_AGAINST
+    CONFIRM_AGAINST,
+    /** The scratch editor of the expert's own test is open: it takes every key; the window runs and closes it. */
+    EXPERT_TEST
 }

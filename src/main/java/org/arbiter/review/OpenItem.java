@@ -44,6 +44,8 @@ final class OpenItem {
     private final Deque<Labels> undo = new ArrayDeque<>();
     private final Deque<Labels> redo = new ArrayDeque<>();
     private Labels labels;
+    /** The expert's own test; not a label (no undo), but kept in the draft and with the judgment like one. */
+    private ExpertScratch scratch;
     private boolean hasDraft;
     /** The labels in memory differ from what the store holds for this item (the last write failed). */
     private boolean unsaved;
@@ -66,11 +68,13 @@ final class OpenItem {
         long priorMs;
         if (draft != null) {
             labels = draft.labels();
+            scratch = draft.expertTest();
             startedAt = draft.startedAt() != null ? draft.startedAt() : base.map(Judgment::startedAt).orElse(clock.now());
             priorMs = draft.activeMs();
             hasDraft = true;
         } else if (base.isPresent()) {
             labels = fromJudgment(base.get());
+            if (base.get().expertTest() != null) scratch = ExpertScratch.of(base.get().expertTest());
             startedAt = base.get().startedAt() != null ? base.get().startedAt() : clock.now();
             priorMs = base.get().activeMs();
         } else {
@@ -78,6 +82,7 @@ final class OpenItem {
             startedAt = clock.now();
             priorMs = 0;
         }
+        if (scratch == null) scratch = ExpertScratch.empty(item.reference() == null ? "" : item.reference().language());
         this.draftUnreadable = draftBody.isPresent() && draft == null;
         clock.restart(priorMs);
     }
@@ -189,6 +194,36 @@ final class OpenItem {
         return true;
     }
 
+    // ---------------------------------------------------------------- the expert's own test
+
+    ExpertScratch scratch() {
+        return scratch;
+    }
+
+    /** The editor's text, kept in the draft so a restart finds it. */
+    void expertText(String text) {
+        changeScratch(scratch.edited(text));
+    }
+
+    void expertRunStarted(String source) {
+        changeScratch(scratch.started(source));
+    }
+
+    /** False when the outcome is of a run that is not the latest. */
+    boolean expertOutcome(String source, ShownEvidence outcome) {
+        ExpertScratch next = scratch.withOutcome(source, outcome);
+        if (next == null) return false;
+        changeScratch(next);
+        return true;
+    }
+
+    private void changeScratch(ExpertScratch next) {
+        if (next.equals(scratch)) return;
+        scratch = next;
+        unsaved = true;
+        saveDraft();
+    }
+
     // ---------------------------------------------------------------- draft and judgment
 
     /**
@@ -202,7 +237,8 @@ final class OpenItem {
 
     private void saveDraft() {
         Instant now = clock.now();
-        String body = DraftJson.write(new DraftJson.Draft(labels, startedAt, clock.activeMs(now)));
+        String body = DraftJson.write(new DraftJson.Draft(labels, startedAt, clock.activeMs(now),
+                scratch.text().isEmpty() && scratch.ranSource() == null ? null : scratch));
         if (writes.write("the labels of this item", () -> store.drafts().save(batch, item.id(), annotator, body))) {
             hasDraft = true;
             unsaved = false;
@@ -212,7 +248,8 @@ final class OpenItem {
 
     /** The labels are what the latest judgment already says: a submit would make no new version. */
     boolean unchanged() {
-        return base.isPresent() && labels.equals(fromJudgment(base.get()));
+        return base.isPresent() && labels.equals(fromJudgment(base.get()))
+                && java.util.Objects.equals(scratch.recorded(), base.get().expertTest());
     }
 
     /** Writes the labels, with the evidence shown, as the next judgment version; empty when the write failed. */
@@ -220,7 +257,8 @@ final class OpenItem {
         Instant now = clock.now();
         Judgment j = new Judgment(base.map(Judgment::judgmentId).orElseGet(UUID::randomUUID), item.id(), batch, annotator,
                 base.map(b -> b.version() + 1).orElse(1), labels.preference(), labels.flags(), rubricOfResponses(), "",
-                stepLabels(), item.isPair() ? leftResponse().id() : null, startedAt, now, clock.activeMs(now)).withEvidence(shown);
+                stepLabels(), item.isPair() ? leftResponse().id() : null, startedAt, now, clock.activeMs(now)).withEvidence(shown)
+                .withExpertTest(scratch.recorded());
         if (!writes.write("the judgment of this item", () -> store.judgments().save(j))) return Optional.empty();
         unsaved = false;
         hasDraft = false;

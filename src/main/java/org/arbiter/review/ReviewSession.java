@@ -158,7 +158,7 @@ public final class ReviewSession {
                 if (key.key().equals("ESCAPE") || keymap.actionFor(key).filter(a -> a == Action.HELP).isPresent()) mode = Mode.NORMAL;
             }
             case PICK_CATEGORY -> pickerKey(key);
-            case NOTE, SKIP_REASON -> {
+            case NOTE, SKIP_REASON, EXPERT_TEST -> {
                 // The text field owns the keys; Escape is the only one the session hears.
                 if (key.key().equals("ESCAPE")) mode = Mode.NORMAL;
             }
@@ -227,6 +227,7 @@ public final class ReviewSession {
             case SKIP -> mode = Mode.SKIP_REASON;
             case QUIT -> quit();
             case HELP -> mode = Mode.HELP;
+            case EXPERT_TEST -> openExpertTest();
         }
     }
 
@@ -317,6 +318,48 @@ public final class ReviewSession {
         mode = Mode.NORMAL;
         message = null;
         submit(reason == null ? "" : reason.strip());
+        return publish();
+    }
+
+    // ---------------------------------------------------------------- the expert's own test
+
+    /** Opens the scratch editor on a code item with tests: the expert's test runs the way the item's tests do. */
+    private void openExpertTest() {
+        Item item = open.item();
+        if (item.reference() == null || !item.reference().hasTests()) {
+            message = "your own test runs only on code items that carry tests";
+            return;
+        }
+        mode = Mode.EXPERT_TEST;
+    }
+
+    /** The editor closes; its text is kept in the draft (and a restart finds it). */
+    public ReviewState closeExpertTest(String text) {
+        if (mode == Mode.EXPERT_TEST) {
+            mode = Mode.NORMAL;
+            open.expertText(text == null ? "" : text);
+        }
+        return publish();
+    }
+
+    /**
+     * The window starts running {@code source} against the responses: the outcomes of an earlier run no longer
+     * apply. Blank source is refused with a message, and the window then runs nothing.
+     */
+    public ReviewState expertTestStarted(String source) {
+        if (mode != Mode.EXPERT_TEST) return publish();
+        if (source == null || source.isBlank()) {
+            message = "write a test first: it runs against both responses";
+            return publish();
+        }
+        message = null;
+        open.expertRunStarted(source);
+        return publish();
+    }
+
+    /** One response's outcome of a run, on the session's thread; dropped when the item or the run is not the latest. */
+    public ReviewState expertTestOutcome(String itemId, String source, ShownEvidence outcome) {
+        if (!open.item().id().equals(itemId) || !open.expertOutcome(source, outcome)) return state();
         return publish();
     }
 
@@ -485,7 +528,7 @@ public final class ReviewSession {
         String note = focus.step() >= 0 ? labels.mark(focusedId(), focus.step()).note() : "";
         return new ReviewState(
                 new ReviewState.Open(item, focus.side(), l, r, open.base().map(Judgment::version).orElse(0),
-                        store.skips().reason(batch, item.id(), annotator), clock.activeMs(), evidence.all()),
+                        store.skips().reason(batch, item.id(), annotator), clock.activeMs(), evidence.all(), open.scratch()),
                 new ReviewState.Labeling(labels.preference(), open.screenScore(), labels.flags(), config.rubric(), selectedDimension,
                         config.categories(item.domain()), note, open.canUndo(), open.canRedo()),
                 new ReviewState.Queue(batch, annotator, store.file(), open.index() + 1, queue.size(), queue.itemsLeft(), queue.filter(),

@@ -98,13 +98,28 @@ public final class CodeCheck implements Check, AutoCloseable {
     @Override
     public CheckResult run(Item item, Response response) throws InterruptedException {
         long start = System.nanoTime();
-        Outcome o = outcome(item, response);
+        return result(item, response, outcome(item, response, item.reference()), start);
+    }
+
+    /**
+     * Runs the response against {@code testSource} instead of the item's tests: the expert's own test, written
+     * as the item's tests are (see {@link ExpertTests}), in the same sandbox with the same limits.
+     */
+    public CheckResult runExpertTest(Item item, Response response, String testSource) throws InterruptedException {
+        long start = System.nanoTime();
+        Reference ref = item.reference();
+        String problem = ExpertTests.problem(ref, testSource);
+        Outcome o = problem != null ? Outcome.notRun(problem) : outcome(item, response, ExpertTests.asReference(ref, testSource));
+        return result(item, response, o, start);
+    }
+
+    private static CheckResult result(Item item, Response response, Outcome o, long start) {
         return new CheckResult(item.id(), response.id(), KIND, o.verdict().wireName(), o.passed(), o.total(), o.detail(),
                 (System.nanoTime() - start) / 1_000_000);
     }
 
-    private Outcome outcome(Item item, Response response) throws InterruptedException {
-        Reference ref = item.reference();
+    /** @param ref the item's reference, or the same with the expert's test as its tests */
+    private Outcome outcome(Item item, Response response, Reference ref) throws InterruptedException {
         CodeLanguage language = CodeLanguage.named(ref.language());
         if (language == null) {
             return Outcome.notRun(ref.language() == null ? "the item's reference names no language"

@@ -42,6 +42,25 @@ public final class TokenHighlighter implements CodeHighlighter {
         }
     }
 
+    /**
+     * The tokens of {@code code} as ranges with their style class, in order and not overlapping; offsets are into
+     * the code with its line endings turned into \n (a text editor's own text already is). Empty for a language
+     * without a lexer, or code the lexer cannot read: the editor then shows plain text.
+     */
+    public List<TokenRange> ranges(String code, String language) {
+        String s = SourceLines.normalize(code == null ? "" : code);
+        try {
+            String resolved = LanguageAliases.resolve(language);
+            Optional<LanguageSpec> spec = Languages.find(resolved.isEmpty() ? LanguageGuesser.guess(s) : resolved);
+            if (spec.isEmpty()) return List.of();
+            List<TokenRange> out = new ArrayList<>();
+            for (Token t : new Lexer(spec.get(), s).run()) out.add(new TokenRange(t.start(), t.end(), t.kind().css));
+            return out;
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of();
+        }
+    }
+
     private static HighlightedCode plain(String source, String id, String label, boolean guessed, boolean ok) {
         List<String> lines = new ArrayList<>();
         for (String line : SourceLines.split(source)) lines.add(SourceLines.escape(line));
