@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.arbiter.json.FieldException;
@@ -103,6 +104,7 @@ public final class Importer {
         final Map<String, Long> idLines = new HashMap<>();
         final Set<String> batches = new LinkedHashSet<>();
         final List<ImportError> errors = new ArrayList<>();
+        final Map<String, Integer> leftOut = new TreeMap<>();
         Transaction transaction;
         ImportFormat format;
         RecordParser parser;
@@ -116,7 +118,8 @@ public final class Importer {
         Run(String file, ImportOptions options, String defaultBatch) {
             this.file = file;
             this.options = options;
-            this.context = new ParseContext(defaultBatch, options.batch(), options.domain());
+            this.context = new ParseContext(defaultBatch, options.batch(), options.domain(),
+                    reason -> leftOut.merge(reason, 1, Integer::sum));
             this.format = options.format();
             this.parser = format == null ? null : format.newParser();
         }
@@ -184,7 +187,7 @@ public final class Importer {
 
         ImportResult result() {
             if (errorCount > 0) return new ImportResult(file, format, Set.of(), 0, 0, 0, errors, errorCount, false);
-            return new ImportResult(file, format, batches, imported, skipped, repeated, List.of(), 0, records == 0);
+            return new ImportResult(file, format, batches, imported, skipped, repeated, List.of(), 0, records == 0, leftOut);
         }
     }
 }
