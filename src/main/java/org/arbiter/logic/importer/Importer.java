@@ -33,6 +33,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Importer {
     public static final int ERROR_CAP = 50;
+    private static final String ARGILLA_RECORDS = "records.json";
 
     private final LocalStore store;
 
@@ -44,7 +45,10 @@ public final class Importer {
         return importFile(file, options, ImportProgress.NONE);
     }
 
-    public ImportResult importFile(Path file, ImportOptions options, ImportProgress progress) {
+    public ImportResult importFile(Path given, ImportOptions options, ImportProgress progress) {
+        // Argilla's Dataset.to_disk writes a folder: its records are the folder's records.json
+        Path file = Files.isDirectory(given) && Files.isRegularFile(given.resolve(ARGILLA_RECORDS))
+                ? given.resolve(ARGILLA_RECORDS) : given;
         String name = file.toString();
         long size;
         try {
@@ -55,7 +59,7 @@ public final class Importer {
             return failed(name, "(file)", "a readable file (" + e.getMessage() + ")");
         }
         if (Files.isDirectory(file)) return failed(name, "(file)", "a file, found a folder");
-        Run run = new Run(name, options, baseName(file));
+        Run run = new Run(name, options, baseName(given));
         try {
             return store.inTransaction(tx -> {
                 run.transaction = tx;
