@@ -78,6 +78,14 @@ public final class ArgillaFormat implements ExportFormat {
                     sink.skip("pair preference on a ranking item");
                     continue;
                 }
+                if (label.status().equals("suggestion")) {
+                    // a model's suggestion goes back where Argilla keeps it: one per question
+                    ObjectNode suggestions = (ObjectNode) record.get("suggestions");
+                    ArrayNode order = Json.array();
+                    for (List<String> t : tiers) for (String id : t) order.add(fieldOf.get(indexOf(item, id)));
+                    suggestions.putObject(RANKING).put("score", (String) null).put("agent", label.annotator()).set("value", order);
+                    continue;
+                }
                 if (!seen.add(label.annotator())) {
                     // Argilla holds one response per user and question: a second label by the same name
                     // (a prior label named like an expert) would be refused by Record.from_dict
@@ -86,7 +94,7 @@ public final class ArgillaFormat implements ExportFormat {
                 }
                 annotators.add(label.annotator());
                 String user = userId(label.annotator());
-                String status = label.draft() ? "draft" : "submitted";
+                String status = label.status();
                 ArrayNode order = Json.array();
                 List<List<String>> named = new ArrayList<>();
                 for (List<String> t : tiers) {

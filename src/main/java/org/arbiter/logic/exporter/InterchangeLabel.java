@@ -11,14 +11,14 @@ import org.arbiter.model.Ranking;
  *
  * @param leadSeconds null when unknown
  * @param createdAt   ISO-8601 text, or null
- * @param draft       a prior label that was a draft in its source (an Argilla draft response)
+ * @param status      "submitted"; for a prior label from Argilla its "draft" or "suggestion" (a model's, not a user's)
  */
 public record InterchangeLabel(String annotator, Preference preference, Ranking ranking, String rationale,
-                               Double leadSeconds, String createdAt, boolean draft) {
+                               Double leadSeconds, String createdAt, String status) {
 
     public static InterchangeLabel of(Judgment j) {
         return new InterchangeLabel(j.annotator(), j.preference(), j.ranking(), j.rationale(), j.activeMs() / 1000.0,
-                j.submittedAt() == null ? null : j.submittedAt().toString(), false);
+                j.submittedAt() == null ? null : j.submittedAt().toString(), "submitted");
     }
 
     public static InterchangeLabel of(PriorLabel p) {
@@ -26,7 +26,9 @@ public record InterchangeLabel(String annotator, Preference preference, Ranking 
         String why = p.extra().get("rationale") instanceof String s ? s : "";
         Double lead = p.extra().get("lead_time") instanceof Number n ? n.doubleValue() : null;
         String when = p.extra().get("timestamp") instanceof String s ? s : null;
-        return new InterchangeLabel(who, p.preference(), p.ranking(), why, lead, when, "draft".equals(p.extra().get("status")));
+        Object status = p.extra().get("status");
+        return new InterchangeLabel(who, p.preference(), p.ranking(), why, lead, when,
+                "draft".equals(status) || "suggestion".equals(status) ? (String) status : "submitted");
     }
 
     /** The label says something about the item: a preference or a ranking (a skip says nothing). */

@@ -48,7 +48,16 @@ public final class ArgillaDataset {
      * re-import find the name again through {@link #ANNOTATORS}.
      */
     public static String userId(String annotator) {
+        if (isUuid(annotator)) return annotator; // already an Argilla user (a label imported from Argilla)
         return UUID.nameUUIDFromBytes(("arbiter-annotator:" + annotator).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static boolean isUuid(String s) {
+        try {
+            return UUID.fromString(s).toString().equalsIgnoreCase(s);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** "response2 = response3 > response1": tiers best first, ties joined by "=". */

@@ -166,4 +166,23 @@ class InterchangeRoundTripTest {
 
         assertEveryLabelCameBack(importBack(file), "argilla");
     }
+
+    @Test
+    void anArgillaDatasetGoesBackToArgillaWithItsUsersDraftsAndSuggestions() throws IOException {
+        Path lab = dir.resolve("from-argilla.db");
+        ExportFixture.Run in = ExportFixture.arbiter("import", "--db", lab.toString(), "src/test/resources/interchange/argilla_to_disk");
+        assertThat(in.exit()).as(in.err()).isZero();
+        Path out = dir.resolve("records.json");
+        ExportFixture.Run run = ExportFixture.arbiter("export", "--db", lab.toString(), "--labels", "prior", "--format", "argilla",
+                "--out", out.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode derivative = Json.parse(Files.readString(out)).get(0);
+        JsonNode ranking = derivative.get("responses").get("ranking");
+        assertThat(ranking).hasSize(2);
+        assertThat(ranking.get(0).get("user_id").stringValue()).isEqualTo("2d5b9e4a-1c7f-4f1e-9d43-0f4a9f1b7a01");
+        assertThat(ranking.get(1).get("status").stringValue()).isEqualTo("draft");
+        assertThat(derivative.get("suggestions").get("ranking").get("agent").stringValue()).isEqualTo("gpt-4o");
+        assertThat(derivative.get("suggestions").get("ranking").get("value").toString())
+                .isEqualTo("[\"response1\",\"response3\",\"response2\"]");
+    }
 }
