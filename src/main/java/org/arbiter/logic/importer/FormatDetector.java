@@ -11,7 +11,9 @@ public final class FormatDetector {
 
     public static Optional<ImportFormat> detect(JsonNode record) {
         if (record == null || !record.isObject()) return Optional.empty();
-        if (record.path("data").isObject() && (has(record, "annotations") || has(record, "completions") || has(record, "predictions"))) {
+        JsonNode data = record.path("data");
+        if (data.isObject() && (has(record, "annotations") || has(record, "completions") || has(record, "predictions")
+                || has(data, "answer1") || has(data, "items"))) {
             return Optional.of(ImportFormat.LABEL_STUDIO);
         }
         if (record.path("fields").isObject() && (record.path("responses").isObject() || record.path("suggestions").isObject())) {
