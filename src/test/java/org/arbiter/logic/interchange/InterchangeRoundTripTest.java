@@ -185,4 +185,24 @@ class InterchangeRoundTripTest {
         assertThat(derivative.get("suggestions").get("ranking").get("value").toString())
                 .isEqualTo("[\"response1\",\"response3\",\"response2\"]");
     }
+
+    @Test
+    void theLabServerExportsLabelStudioTasksThroughTheSameFormat() throws IOException {
+        String url = "jdbc:sqlite:" + dir.resolve("server.db");
+        Path items = dir.resolve("items.jsonl");
+        Files.writeString(items, "{\"id\":\"n1\",\"prompt\":\"Pick one.\",\"responses\":[{\"id\":\"a\",\"content\":\"x\"},"
+                + "{\"id\":\"b\",\"content\":\"y\"},{\"id\":\"c\",\"content\":\"z\"}],\"prior_labels\":[{\"source\":\"ultrafeedback\","
+                + "\"extra\":{\"labeler\":\"uf\"},\"ranking\":{\"order\":[[\"b\"],[\"a\",\"c\"]]}}]}\n");
+        assertThat(ExportFixture.arbiter("server", "--db", url, "annotator", "add", "ana").exit()).isZero();
+        assertThat(ExportFixture.arbiter("server", "--db", url, "import", items.toString(), "--batch", "nat").exit()).isZero();
+        Path out = dir.resolve("server-ls.json");
+        ExportFixture.Run run = ExportFixture.arbiter("server", "--db", url, "export", "--format", "label-studio", "--labels", "prior",
+                "--out", out.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode task = Json.parse(Files.readString(out)).get(0);
+        assertThat(task.get("data").get("items")).hasSize(3);
+        assertThat(task.get("annotations").get(0).get("result").get(0).get("value").get("ranker").toString())
+                .isEqualTo("{\"tier_1\":[\"b\"],\"tier_2\":[\"a\",\"c\"]}");
+        assertThat(task.get("meta").get("arbiter_annotators").get("1").stringValue()).isEqualTo("uf");
+    }
 }
