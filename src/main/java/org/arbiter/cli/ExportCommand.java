@@ -34,7 +34,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--format", required = true, paramLabel = "F", completionCandidates = FormatNames.class,
             converter = FormatConverter.class,
-            description = "full, dpo, stepwise, kto, openai-dpo or prm800k.")
+            description = "full, dpo, stepwise, kto, openai-dpo, prm800k, label-studio (a JSON array of Label Studio tasks) or argilla (a JSON array of Argilla records, records.json).")
     ExportFormat format;
 
     @Option(names = "--labels", paramLabel = "expert|prior|all|consensus", defaultValue = "expert",

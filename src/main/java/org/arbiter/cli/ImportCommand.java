@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 /** {@code arbiter import FILE…}: each file goes in whole or not at all. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import items from RLHF data files (JSONL, or one JSON array).",
-                "Formats: arbiter, trl, hh-rlhf, ultrafeedback, alpaca-eval, prm800k, processbench, openai, humanevalpack; detected from the "
+                "Formats: arbiter, trl, hh-rlhf, ultrafeedback, alpaca-eval, prm800k, processbench, openai, humanevalpack, label-studio, "
+                        + "argilla (a file, or the folder Argilla's Dataset.to_disk writes); detected from the "
                         + "first record unless --format is given. A file with any bad line imports nothing.",
                 "Exit codes: 0 all files imported, 1 a file had bad lines or could not be read, 2 usage error."})
 public final class ImportCommand implements Callable<Integer> {

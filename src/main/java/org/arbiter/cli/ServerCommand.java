@@ -314,7 +314,7 @@ public final class ServerCommand implements Runnable {
         @Option(names = "--db", paramLabel = "JDBC_URL", description = "The server database (or give it before the subcommand).")
         String db;
         @Option(names = "--format", required = true, paramLabel = "F", completionCandidates = ExportCommand.FormatNames.class,
-                converter = ExportCommand.FormatConverter.class, description = "full, dpo, stepwise, kto, openai-dpo or prm800k.")
+                converter = ExportCommand.FormatConverter.class, description = "full, dpo, stepwise, kto, openai-dpo, prm800k, label-studio (a JSON array of Label Studio tasks) or argilla (a JSON array of Argilla records, records.json).")
         ExportFormat format;
         @Option(names = "--labels", paramLabel = "expert|prior|all|consensus", defaultValue = "expert",
                 converter = ExportCommand.ScopeConverter.class,

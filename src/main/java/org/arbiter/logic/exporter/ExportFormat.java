@@ -6,4 +6,12 @@ public interface ExportFormat {
     String name();
 
     void write(ExportSource source, RowSink sink);
+
+    /**
+     * The rows form one JSON array (what Label Studio's import and Argilla's records.json take) rather than
+     * JSON Lines.
+     */
+    default boolean jsonArray() {
+        return false;
+    }
 }

@@ -102,6 +102,48 @@ public final class ExportSource {
     }
 
     /**
+     * Every item of the wanted batches with its labels in scope, batch by batch in import order: the current
+     * expert judgments on it, its prior labels, or (consensus scope) its consensus label as a prior label of
+     * source "consensus". A judgment whose item is missing is reported to the sink's {@link RowSink#problem}.
+     */
+    public void forEachItem(RowSink sink, Consumer<ItemLabels> consumer) {
+        Map<String, List<Judgment>> byBatch = new LinkedHashMap<>();
+        if (scope.expert() || scope.consensus()) {
+            for (Judgment j : store.current()) {
+                if (wanted(j.batch())) byBatch.computeIfAbsent(j.batch(), b -> new ArrayList<>()).add(j);
+            }
+        }
+        for (String batch : store.batches()) {
+            if (!wanted(batch)) continue;
+            List<Item> items = store.items(batch);
+            List<Judgment> judgments = byBatch.getOrDefault(batch, List.of());
+            Map<String, List<Judgment>> byItem = new HashMap<>();
+            for (Judgment j : judgments) byItem.computeIfAbsent(j.itemId(), k -> new ArrayList<>()).add(j);
+            Map<String, List<PriorLabel>> consensusOf = new HashMap<>();
+            if (scope.consensus()) {
+                for (Verdict v : consensus.label(items, judgments)) {
+                    consensusOf.computeIfAbsent(v.item().id(), k -> new ArrayList<>()).add(new PriorLabel("consensus",
+                            v.preference(), v.stepLabels(), Map.of("labeler", "consensus")));
+                }
+            }
+            for (Item item : items) {
+                List<Judgment> js = scope.expert() ? byItem.getOrDefault(item.id(), List.of()) : List.of();
+                List<PriorLabel> ps = scope.prior() ? item.priorLabels() : consensusOf.getOrDefault(item.id(), List.of());
+                byItem.remove(item.id());
+                consumer.accept(new ItemLabels(item, js, ps));
+            }
+            if (scope.expert()) {
+                for (List<Judgment> orphans : byItem.values()) {
+                    for (Judgment j : orphans) {
+                        sink.problem("judgment " + j.judgmentId() + " by " + j.annotator() + ": item " + batch + "/"
+                                + j.itemId() + " is not in the store");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * The labels the training formats are made of, batch by batch: the current expert judgments (newest
      * version of each judgment id, one per annotator and item) in submission order, then the batch's prior
      * labels in import order; with {@link LabelScope#CONSENSUS}, the consensus labels of each batch instead

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Runs a format and writes its rows as JSON Lines: UTF-8, one object per line, each line ended by "\n"
- * whatever the platform.
+ * whatever the platform; or, for a format whose rows form one JSON array, as that array with one row per line.
  */
 public final class JsonlExport {
     private final ExportFormat format;
@@ -41,13 +41,16 @@ public final class JsonlExport {
     /** Streams the rows to {@code out}, which stays open. */
     public ExportTally writeTo(Writer out) throws IOException {
         ExportTally tally = new ExportTally();
+        boolean array = format.jsonArray();
+        if (array) out.write('[');
         try {
             format.write(source, new RowSink() {
                 @Override
                 public void row(JsonNode row) {
                     try {
+                        if (array) out.write(tally.rows() == 0 ? "\n" : ",\n");
                         out.write(line(row));
-                        out.write('\n');
+                        if (!array) out.write('\n');
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -67,6 +70,7 @@ public final class JsonlExport {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        if (array) out.write(tally.rows() == 0 ? "]\n" : "\n]\n");
         out.flush();
         return tally;
     }

@@ -11,6 +11,17 @@ public final class FormatDetector {
 
     public static Optional<ImportFormat> detect(JsonNode record) {
         if (record == null || !record.isObject()) return Optional.empty();
+        JsonNode data = record.path("data");
+        if (data.isObject() && (has(record, "annotations") || has(record, "completions") || has(record, "predictions")
+                || has(data, "answer1") || has(data, "items"))) {
+            return Optional.of(ImportFormat.LABEL_STUDIO);
+        }
+        if (record.path("fields").isObject() && (record.path("responses").isObject() || record.path("suggestions").isObject())) {
+            return Optional.of(ImportFormat.ARGILLA);
+        }
+        for (String key : record.propertyNames()) {
+            if (key.endsWith(".responses") || key.endsWith(".suggestion")) return Optional.of(ImportFormat.ARGILLA);
+        }
         if (has(record, "responses") && has(record, "prompt")) return Optional.of(ImportFormat.ARBITER);
         if (has(record, "entry_point") && (has(record, "response_a") || has(record, "canonical_solution"))) {
             return Optional.of(ImportFormat.HUMANEVALPACK);

@@ -1,7 +1,9 @@
 package org.arbiter.logic.importer;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What importing one file did.
@@ -12,13 +14,20 @@ import java.util.Set;
  * @param errorCount all bad lines found
  * @param empty      the file holds no record at all (empty, blank lines only, or {@code []}): refused, since
  *                   "0 imported" would read as success for a file that was cut off or never written
+ * @param leftOut    labels of the source left out on purpose, by reason (e.g. "discarded Argilla response")
  */
 public record ImportResult(String file, ImportFormat format, Set<String> batches, int imported, int skipped,
                            int repeated,
-                           List<ImportError> errors, int errorCount, boolean empty) {
+                           List<ImportError> errors, int errorCount, boolean empty, Map<String, Integer> leftOut) {
     public ImportResult {
         batches = Set.copyOf(batches);
         errors = List.copyOf(errors);
+        leftOut = leftOut == null ? Map.of() : Map.copyOf(leftOut);
+    }
+
+    public ImportResult(String file, ImportFormat format, Set<String> batches, int imported, int skipped, int repeated,
+                        List<ImportError> errors, int errorCount, boolean empty) {
+        this(file, format, batches, imported, skipped, repeated, errors, errorCount, empty, Map.of());
     }
 
     public boolean ok() {
@@ -32,6 +41,18 @@ public record ImportResult(String file, ImportFormat format, Set<String> batches
         return file + ": " + imported + " imported, " + skipped + " skipped (already present), "
                 + (repeated > 0 ? repeated + " repeated in the file (imported once), " : "") + "batch "
                 + (batches.isEmpty() ? "-" : String.join(", ", batches.stream().sorted().toList()))
-                + ", format " + (format == null ? "-" : format.wireName());
+                + ", format " + (format == null ? "-" : format.wireName()) + leftOutText();
+    }
+
+    /** "; left out: 2 discarded Argilla responses" or "". */
+    private String leftOutText() {
+        if (leftOut.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder("; left out:");
+        String sep = " ";
+        for (Map.Entry<String, Integer> e : new TreeMap<>(leftOut).entrySet()) {
+            sb.append(sep).append(e.getValue()).append(' ').append(e.getKey()).append(e.getValue() == 1 ? "" : "s");
+            sep = ", ";
+        }
+        return sb.toString();
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.arbiter.json.FieldException;
@@ -32,6 +33,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Importer {
     public static final int ERROR_CAP = 50;
+    private static final String ARGILLA_RECORDS = "records.json";
 
     private final LocalStore store;
 
@@ -43,7 +45,10 @@ public final class Importer {
         return importFile(file, options, ImportProgress.NONE);
     }
 
-    public ImportResult importFile(Path file, ImportOptions options, ImportProgress progress) {
+    public ImportResult importFile(Path given, ImportOptions options, ImportProgress progress) {
+        // Argilla's Dataset.to_disk writes a folder: its records are the folder's records.json
+        Path file = Files.isDirectory(given) && Files.isRegularFile(given.resolve(ARGILLA_RECORDS))
+                ? given.resolve(ARGILLA_RECORDS) : given;
         String name = file.toString();
         long size;
         try {
@@ -54,7 +59,7 @@ public final class Importer {
             return failed(name, "(file)", "a readable file (" + e.getMessage() + ")");
         }
         if (Files.isDirectory(file)) return failed(name, "(file)", "a file, found a folder");
-        Run run = new Run(name, options, baseName(file));
+        Run run = new Run(name, options, baseName(given));
         try {
             return store.inTransaction(tx -> {
                 run.transaction = tx;
@@ -103,6 +108,7 @@ public final class Importer {
         final Map<String, Long> idLines = new HashMap<>();
         final Set<String> batches = new LinkedHashSet<>();
         final List<ImportError> errors = new ArrayList<>();
+        final Map<String, Integer> leftOut = new TreeMap<>();
         Transaction transaction;
         ImportFormat format;
         RecordParser parser;
@@ -116,7 +122,8 @@ public final class Importer {
         Run(String file, ImportOptions options, String defaultBatch) {
             this.file = file;
             this.options = options;
-            this.context = new ParseContext(defaultBatch, options.batch(), options.domain());
+            this.context = new ParseContext(defaultBatch, options.batch(), options.domain(),
+                    reason -> leftOut.merge(reason, 1, Integer::sum));
             this.format = options.format();
             this.parser = format == null ? null : format.newParser();
         }
@@ -184,7 +191,7 @@ public final class Importer {
 
         ImportResult result() {
             if (errorCount > 0) return new ImportResult(file, format, Set.of(), 0, 0, 0, errors, errorCount, false);
-            return new ImportResult(file, format, batches, imported, skipped, repeated, List.of(), 0, records == 0);
+            return new ImportResult(file, format, batches, imported, skipped, repeated, List.of(), 0, records == 0, leftOut);
         }
     }
 }
