@@ -98,7 +98,7 @@ final class PairRenderer implements AutoCloseable {
      * the expert press "left better" for the response shown on the right.
      */
     private String diffHtml(Item item, String language) {
-        if (item.domain() != Domain.CODE || !item.isPair()) return null;
+        if (item.domain() != Domain.CODE || !item.isPair() || item.isRanking()) return null;
         List<Response> sides = shownOrder.apply(item);
         return "<style>" + CodeDiff.CSS + "</style>"
                 + CodeDiff.of(sides.get(0).content(), sides.get(1).content(), language, code).toHtml("left", "right");

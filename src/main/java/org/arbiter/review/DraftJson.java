@@ -19,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The draft body: {@code {"format": 1, "started_at", "active_ms", "preference" (A/B wire or null), "flags",
  * "rubric": {resp: {dim: score}}, "steps": [{"response_id", "step_index", "rating" (-1/0/1 or null),
- * "categories", "note"}]}}.
+ * "categories", "note"}], "ranking": [[ids of the best place], …]}} — {@code ranking} only on a ranking item
+ * with something placed; it holds the places so far, not yet every response.
  */
 final class DraftJson {
     private DraftJson() {
@@ -54,6 +55,13 @@ final class DraftJson {
             m.categories().forEach(cats::add);
             x.put("note", m.note());
         }));
+        if (!l.order().isEmpty()) {
+            ArrayNode ranking = o.putArray("ranking");
+            for (List<String> tier : l.order().tiers()) {
+                ArrayNode t = ranking.addArray();
+                tier.forEach(t::add);
+            }
+        }
         return Json.write(o);
     }
 
@@ -80,6 +88,16 @@ final class DraftJson {
                             new StepMark(rating == null || rating.isNull() ? null : Rating.of(rating.asInt()),
                                     cats == null ? new ArrayList<>() : cats, Json.optString(x, "note", "")));
                 }
+            }
+            JsonNode ranking = o.get("ranking");
+            if (ranking != null && ranking.isArray()) {
+                List<List<String>> tiers = new ArrayList<>();
+                for (JsonNode t : ranking) {
+                    List<String> tier = new ArrayList<>();
+                    t.forEach(id -> tier.add(id.stringValue()));
+                    tiers.add(tier);
+                }
+                l = l.withOrder(new RankOrder(tiers));
             }
             String started = Json.optString(o, "started_at", "");
             JsonNode active = o.get("active_ms");

@@ -26,7 +26,7 @@ final class ItemEvidence {
     /** False when the result belongs to another item (one the expert has already left) or another response. */
     boolean add(String forItem, ShownEvidence e, Item item) {
         if (!itemId.equals(forItem)) return false;
-        boolean known = item.a().id().equals(e.responseId()) || item.b().map(b -> b.id().equals(e.responseId())).orElse(false);
+        boolean known = item.response(e.responseId()).isPresent();
         if (!known) return false;
         shown.removeIf(x -> x.responseId().equals(e.responseId()) && x.kind().equals(e.kind()));
         shown.add(e);

@@ -180,6 +180,10 @@ public final class ReviewSession {
     }
 
     private void apply(Action a) {
+        if (RankKeys.isRankKey(a)) {
+            message = RankKeys.apply(a, open, focus);
+            return;
+        }
         switch (a) {
             case PREFER_LEFT_MUCH -> prefer(-2);
             case PREFER_LEFT -> prefer(-1);
@@ -214,7 +218,10 @@ public final class ReviewSession {
             case RUBRIC_CLEAR -> score(null);
             case RUBRIC_1, RUBRIC_2, RUBRIC_3, RUBRIC_4, RUBRIC_5, RUBRIC_6, RUBRIC_7, RUBRIC_8, RUBRIC_9 -> score(a.rubricScore());
             case TOGGLE_RAW -> raw = !raw;
-            case TOGGLE_DIFF -> diff = !diff;
+            case TOGGLE_DIFF -> {
+                if (open.item().isRanking()) message = "the code diff compares a pair; a ranking item has none";
+                else diff = !diff;
+            }
             case TOGGLE_SYNC_SCROLL -> syncScroll = !syncScroll;
             case SUBMIT -> submit(null);
             case UNDO -> {
@@ -233,8 +240,9 @@ public final class ReviewSession {
     // ---------------------------------------------------------------- labeling
 
     private void prefer(int screenScore) {
-        if (!open.item().isPair()) {
-            message = "a single response has no preference: rate its steps";
+        if (!open.item().isPair() || open.item().isRanking()) {
+            message = open.item().isRanking() ? "a ranking item takes an order, not a preference: K/J move the focused response, = ties it"
+                    : "a single response has no preference: rate its steps";
             return;
         }
         open.prefer(screenScore);
@@ -324,7 +332,7 @@ public final class ReviewSession {
 
     /** @param reason null for a plain Enter; else the expert confirmed against the evidence for this reason */
     private void submit(String reason) {
-        Optional<String> blocker = SubmitRules.blocker(open.labels(), config, open.item(), open.bOnLeft());
+        Optional<String> blocker = SubmitRules.blocker(open.labels(), config, open.item(), open.responseIds());
         if (blocker.isPresent()) {
             message = "Cannot submit: " + blocker.get();
             return;
@@ -485,7 +493,8 @@ public final class ReviewSession {
         String note = focus.step() >= 0 ? labels.mark(focusedId(), focus.step()).note() : "";
         return new ReviewState(
                 new ReviewState.Open(item, focus.side(), l, r, open.base().map(Judgment::version).orElse(0),
-                        store.skips().reason(batch, item.id(), annotator), clock.activeMs(), evidence.all()),
+                        store.skips().reason(batch, item.id(), annotator), clock.activeMs(), evidence.all(),
+                        item.isRanking() ? RankStrip.of(open.panes(), labels.order(), focus.side()) : null),
                 new ReviewState.Labeling(labels.preference(), open.screenScore(), labels.flags(), config.rubric(), selectedDimension,
                         config.categories(item.domain()), note, open.canUndo(), open.canRedo()),
                 new ReviewState.Queue(batch, annotator, store.file(), open.index() + 1, queue.size(), queue.itemsLeft(), queue.filter(),
