@@ -64,6 +64,7 @@ public final class WorkstationWindow implements WindowProbe {
     private final SplitPane pair = new SplitPane();
     private final StackPane centre = new StackPane();
     private final ScaleBar scale = new ScaleBar();
+    private final RankStripBar rankStrip = new RankStripBar();
     private final StatusBar status = new StatusBar();
     private final EvidenceBadges badges = new EvidenceBadges();
     private final ItemChecks checks;
@@ -81,6 +82,9 @@ public final class WorkstationWindow implements WindowProbe {
     private String shownKey;
     private String diffShownKey;
     private String promptShownHtml;
+    /** The response ids the panes show: a ranking item changes them without changing the item. */
+    private String leftShownId;
+    private String rightShownId;
     private PreparedItem shown;
     private WindowProbe.DrawObserver drawObserver = WindowProbe.DrawObserver.NONE;
     private ReviewState last;
@@ -118,7 +122,7 @@ public final class WorkstationWindow implements WindowProbe {
         BorderPane panes = new BorderPane(centre);
         panes.setTop(badges);
         layout.setCenter(panes);
-        layout.setBottom(new VBox(scale, status));
+        layout.setBottom(new VBox(scale, rankStrip, status));
         StackPane root = new StackPane(saveNotice.node(), help, picker, textEntry);
         root.getStyleClass().add("workstation");
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -325,7 +329,11 @@ public final class WorkstationWindow implements WindowProbe {
             showItem(s);
             drawObserver.itemSwapEnded();
         }
-        boolean rawChanged = last == null || last.status().raw() != s.status().raw();
+        boolean leftSwapped = showSwapped(left, s.open().left(), leftShownId);
+        boolean rightSwapped = s.open().right() != null && showSwapped(right, s.open().right(), rightShownId);
+        leftShownId = s.open().left().response().id();
+        rightShownId = s.open().right() == null ? null : s.open().right().response().id();
+        boolean rawChanged = last == null || last.status().raw() != s.status().raw() || leftSwapped || rightSwapped;
         if (rawChanged) {
             left.setRawMode(s.status().raw());
             right.setRawMode(s.status().raw());
@@ -339,9 +347,10 @@ public final class WorkstationWindow implements WindowProbe {
         }
         if (diff != null) diff.setVisible(showDiff);
         pair.setVisible(!showDiff);
-        drawMarks(left, s.open().left(), last == null || !key.equals(PairRenderer.key(last.open().item())) ? null : last.open().left());
+        drawMarks(left, s.open().left(), last == null || leftSwapped || !key.equals(PairRenderer.key(last.open().item())) ? null : last.open().left());
         if (s.open().right() != null) {
-            drawMarks(right, s.open().right(), last == null || !key.equals(PairRenderer.key(last.open().item())) || last.open().right() == null ? null : last.open().right());
+            drawMarks(right, s.open().right(), last == null || rightSwapped || !key.equals(PairRenderer.key(last.open().item())) || last.open().right() == null
+                    ? null : last.open().right());
         }
         left.focusStep(s.open().focusedSide() == Side.LEFT ? s.open().left().focusedStep() : -1);
         if (s.open().right() != null) right.focusStep(s.open().focusedSide() == Side.RIGHT ? s.open().right().focusedStep() : -1);
@@ -363,6 +372,7 @@ public final class WorkstationWindow implements WindowProbe {
         }
         if (s.status().mode() != Mode.NOTE && s.status().mode() != Mode.SKIP_REASON && s.status().mode() != Mode.CONFIRM_AGAINST && textEntry.isOpen() && !textEntryIsJump()) textEntry.close();
         scale.show(s);
+        rankStrip.show(s);
         status.show(s);
         badges.show(s, checks.pending(), checks::detail);
         saveNotice.show(s.status().saveFailure());
@@ -379,6 +389,16 @@ public final class WorkstationWindow implements WindowProbe {
         if (last != null) badges.show(last, checks.pending(), checks::detail);
     }
 
+    /**
+     * A ranking item brought another response into this pane: draw it there. True when it did (its marks are
+     * then drawn afresh); false for the same response, and for a new item, which {@link #showItem} drew.
+     */
+    private boolean showSwapped(ResponsePane pane, PaneState now, String shownId) {
+        if (shownId == null || shownId.equals(now.response().id())) return false;
+        pane.show(shown.responses().get(now.response().id()));
+        return true;
+    }
+
     private boolean textEntryIsJump() {
         return textEntry.isOpen() && last != null && last.status().mode() == Mode.NORMAL;
     }
@@ -388,6 +408,8 @@ public final class WorkstationWindow implements WindowProbe {
         PreparedItem p = renderer.ready(item).orElseGet(() -> renderer.prepare(item));
         shown = p;
         shownKey = p.key();
+        leftShownId = null;
+        rightShownId = null;
         left.show(p.responses().get(s.open().left().response().id()));
         if (s.open().right() != null) {
             right.show(p.responses().get(s.open().right().response().id()));
