@@ -14,6 +14,7 @@ import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
 import org.arbiter.model.Ranking;
 import org.arbiter.model.Response;
+import org.arbiter.model.ShownEvidence;
 import org.arbiter.model.StepLabel;
 import org.arbiter.store.LocalStore;
 import org.junit.jupiter.api.AfterEach;
@@ -147,6 +148,23 @@ class RankingSessionTest {
         List<List<String>> others = new ArrayList<>();
         for (String who : List.of("bo", "cy", "di", "ed", "fay")) others.add(ids(open(who).state().open().rankStrip()));
         assertThat(others).anySatisfy(o -> assertThat(o).isNotEqualTo(ada));
+    }
+
+    @Test
+    void evidenceOfAnyResponseIsKeptAndFollowsItIntoAPane() {
+        ReviewSession s = open(ADA);
+        ReviewState st = s.state();
+        String third = shown(st, 3);
+        s.evidenceShown(st.open().item().id(), new ShownEvidence(third, ShownEvidence.MATH, "mismatch", null, null, "56", "55",
+                null, null, false, null));
+        st = press(s, "Tab", "Ctrl+3");
+        assertThat(st.open().right().response().id()).isEqualTo(third);
+        assertThat(st.open().evidenceFor(st.open().right().response().id())).extracting(ShownEvidence::answer).containsExactly("56");
+        // The step reading resumes where it was when a response comes back into a pane.
+        press(s, "j");
+        assertThat(s.state().open().right().focusedStep()).isEqualTo(1);
+        st = press(s, "Ctrl+2", "Ctrl+3");
+        assertThat(st.open().right().focusedStep()).isEqualTo(1);
     }
 
     private static List<String> ids(List<Response> rs) {
