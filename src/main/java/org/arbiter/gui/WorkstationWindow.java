@@ -362,7 +362,7 @@ public final class WorkstationWindow implements WindowProbe {
         switch (s.status().mode()) {
             case HELP -> help.show(session.keymap());
             case PICK_CATEGORY -> picker.show(s);
-            case NOTE -> textEntry.open("Note on step " + (s.open().focused().focusedStep() + 1) + " (" + s.open().focusedSide().name().toLowerCase() + ")",
+            case NOTE -> textEntry.open("Note on step " + (s.open().focused().focusedStep() + 1) + " (" + focusedName(s) + ")",
                     s.labels().textInitial(), session::commitNote, session::cancel);
             case SKIP_REASON -> textEntry.open("Why skip this item?", "", session::commitSkip, session::cancel);
             case CONFIRM_AGAINST -> textEntry.open("Submit against the evidence? Why (optional) — Enter submits, Esc goes back", "",
@@ -397,6 +397,12 @@ public final class WorkstationWindow implements WindowProbe {
         if (shownId == null || shownId.equals(now.response().id())) return false;
         pane.show(shown.responses().get(now.response().id()));
         return true;
+    }
+
+    /** "left", or "response 3" on a ranking item, whose panes change. */
+    private static String focusedName(ReviewState s) {
+        if (!s.open().isRanking()) return s.open().focusedSide().name().toLowerCase();
+        return s.open().rankStrip().entries().stream().filter(e -> e.focused()).map(e -> "response " + e.number()).findFirst().orElse("");
     }
 
     private boolean textEntryIsJump() {

@@ -15,6 +15,7 @@ import javafx.scene.layout.Pane;
 import org.arbiter.cli.ArbiterCommand;
 import org.arbiter.model.Judgment;
 import org.arbiter.model.Ranking;
+import org.arbiter.review.Action;
 import org.arbiter.review.RankStrip;
 import org.arbiter.review.Side;
 import org.arbiter.store.LocalStore;
@@ -77,6 +78,14 @@ class RankingWindowTest {
         assertThat(helpText(w)).contains("show response 3 in the focused pane").contains("Ctrl+3")
                 .contains("focused response one place better (an unplaced one is placed last)");
         fx.type(KeyCode.ESCAPE);
+        // So does the key bindings dialog (Ctrl+K), which Esc closes without a change.
+        fx.ctrl(KeyCode.K);
+        KeyBindingsDialog keys = w.window().keysDialog();
+        assertThat(onFx(() -> keys.keysText(Action.RANK_UP) + " " + keys.keysText(Action.RANK_TIE) + " " + keys.keysText(Action.SHOW_RESPONSE_4)))
+                .isEqualTo("K = Ctrl+4");
+        assertThat(onFx(keys::conflicts)).isEmpty();
+        fx.type(KeyCode.ESCAPE);
+        assertThat(onFx(keys::isShowing)).isFalse();
 
         fx.type(KeyCode.ENTER);
         assertThat(w.window().stage().getTitle()).isEqualTo("Arbiter — ranking — item 2 of 2");
