@@ -339,7 +339,8 @@ public final class ReviewSession {
         }
         List<ShownEvidence> against = List.of();
         if (config.evidenceWarning()) {
-            Optional<ItemEvidence.Against> a = evidence.against(open.item(), open.labels(), open.leftResponse().id());
+            Optional<ItemEvidence.Against> a = open.item().isRanking() ? evidence.againstRanking(open.labels(), open.responseIds())
+                    : evidence.against(open.item(), open.labels(), open.leftResponse().id());
             if (a.isPresent()) {
                 if (reason == null && !open.labels().equals(warnedFor)) {
                     warnedFor = open.labels();

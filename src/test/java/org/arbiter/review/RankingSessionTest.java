@@ -167,6 +167,39 @@ class RankingSessionTest {
         assertThat(st.open().right().focusedStep()).isEqualTo(1);
     }
 
+    @Test
+    void aRankingAgainstDecisiveEvidenceAsksOnceThenSubmitsWithItConfirmed() {
+        ReviewSession s = open(ADA);
+        ReviewState st = s.state();
+        String itemId = st.open().item().id();
+        s.evidenceShown(itemId, new ShownEvidence(shown(st, 1), ShownEvidence.MATH, "match", null, null, "55", "55", null, null, false, null));
+        s.evidenceShown(itemId, new ShownEvidence(shown(st, 3), ShownEvidence.MATH, "mismatch", null, null, "56", "55", null, null, false, null));
+        // 3 > 1 = 2 > 4: the wrong answer is placed above the right one.
+        st = press(s, "Ctrl+3", "K", "Ctrl+1", "K", "Tab", "K", "=", "Ctrl+4", "K", "Enter");
+        assertThat(st.status().message()).isEqualTo("response 3 is placed above response 1, but response 3 answer 56 differs from the "
+                + "reference 55; response 1 answer 55 matches the reference — Enter again to submit anyway");
+        assertThat(st.status().mode()).isEqualTo(Mode.CONFIRM_AGAINST);
+        s.confirmAgainst("the reference is wrong");
+        Judgment j = store.judgments().latest(RankingItems.BATCH, itemId, ADA).orElseThrow();
+        assertThat(j.evidence()).filteredOn(ShownEvidence::confirmedAgainst).extracting(ShownEvidence::answer).containsExactly("56");
+        assertThat(j.ranking().tiers()).hasSize(3);
+    }
+
+    @Test
+    void backspaceRevisesASubmittedRankingAsANewVersion() {
+        ReviewSession s = open(ADA);
+        String itemId = s.state().open().item().id();
+        press(s, "K", "Tab", "K", "Ctrl+3", "K", "Ctrl+4", "K", "Enter");
+        ReviewState st = press(s, "Backspace");
+        assertThat(st.open().item().id()).isEqualTo(itemId);
+        assertThat(st.open().rankStrip().orderText()).isEqualTo("1 > 2 > 3 > 4");
+        st = press(s, "Ctrl+4", "=", "Enter");
+        Judgment j = store.judgments().latest(RankingItems.BATCH, itemId, ADA).orElseThrow();
+        assertThat(j.version()).isEqualTo(2);
+        assertThat(j.ranking().tiers()).hasSize(3);
+        assertThat(j.ranking().tiers().get(2)).hasSize(2);
+    }
+
     private static List<String> ids(List<Response> rs) {
         return rs.stream().map(Response::id).toList();
     }
