@@ -35,6 +35,7 @@ import org.arbiter.review.Mode;
 import org.arbiter.review.PaneState;
 import org.arbiter.review.QueueEntry;
 import org.arbiter.review.QueueFilter;
+import org.arbiter.review.RankStrip;
 import org.arbiter.review.ReviewSession;
 import org.arbiter.review.ReviewState;
 import org.arbiter.review.Side;
@@ -338,12 +339,15 @@ public final class WorkstationWindow implements WindowProbe {
             left.setRawMode(s.status().raw());
             right.setRawMode(s.status().raw());
         }
-        boolean showDiff = s.status().diff() && shown != null && shown.diffHtml() != null;
+        String diffHtml = s.open().isRanking() ? null : shown == null ? null : shown.diffHtml();
+        String diffKey = shownKey + "\u0000" + leftShownId + "\u0000" + rightShownId;
+        if (s.status().diff() && s.open().isRanking() && !diffKey.equals(diffShownKey)) diffHtml = rankingDiff(s);
+        boolean showDiff = s.status().diff() && (diffHtml != null || s.open().isRanking() && diffKey.equals(diffShownKey));
         // The diff pane is filled only when it is looked at: most switches never show it, and a fourth
         // DOM swap per switch would sit on the critical path for nothing.
-        if (showDiff && !shownKey.equals(diffShownKey)) {
-            diffPane().show(htmlOnly(shown.diffHtml()));
-            diffShownKey = shownKey;
+        if (showDiff && !diffKey.equals(diffShownKey)) {
+            diffPane().show(htmlOnly(diffHtml));
+            diffShownKey = diffKey;
         }
         if (diff != null) diff.setVisible(showDiff);
         pair.setVisible(!showDiff);
@@ -397,6 +401,14 @@ public final class WorkstationWindow implements WindowProbe {
         if (shownId == null || shownId.equals(now.response().id())) return false;
         pane.show(shown.responses().get(now.response().id()));
         return true;
+    }
+
+    /** The diff of the two responses in a ranking item's panes (code only), or null. */
+    private String rankingDiff(ReviewState s) {
+        RankStrip strip = s.open().rankStrip();
+        int l = strip.entries().stream().filter(e -> e.pane() == Side.LEFT).findFirst().map(RankStrip.Entry::number).orElse(0);
+        int r = strip.entries().stream().filter(e -> e.pane() == Side.RIGHT).findFirst().map(RankStrip.Entry::number).orElse(0);
+        return renderer.rankingDiffHtml(s.open().item(), s.open().left().response(), l, s.open().right().response(), r);
     }
 
     /** "left", or "response 3" on a ranking item, whose panes change. */

@@ -218,10 +218,7 @@ public final class ReviewSession {
             case RUBRIC_CLEAR -> score(null);
             case RUBRIC_1, RUBRIC_2, RUBRIC_3, RUBRIC_4, RUBRIC_5, RUBRIC_6, RUBRIC_7, RUBRIC_8, RUBRIC_9 -> score(a.rubricScore());
             case TOGGLE_RAW -> raw = !raw;
-            case TOGGLE_DIFF -> {
-                if (open.item().isRanking()) message = "the code diff compares a pair; a ranking item has none";
-                else diff = !diff;
-            }
+            case TOGGLE_DIFF -> diff = !diff;
             case TOGGLE_SYNC_SCROLL -> syncScroll = !syncScroll;
             case SUBMIT -> submit(null);
             case UNDO -> {

@@ -89,6 +89,13 @@ class RankingWindowTest {
 
         fx.type(KeyCode.ENTER);
         assertThat(w.window().stage().getTitle()).isEqualTo("Arbiter — ranking — item 2 of 2");
+
+        // Item 2 is code with three responses: d diffs the two in the panes, and follows when one is swapped.
+        List<String> codeShown = w.session().state().open().rankStrip().entries().stream().map(RankStrip.Entry::responseId).toList();
+        fx.type(KeyCode.D);
+        assertThat(diffText(w, "response 1")).contains("response 2").contains(firstCodeLine(w, codeShown.get(0)));
+        fx.ctrl(KeyCode.DIGIT3);
+        assertThat(diffText(w, "response 3")).contains("response 2").contains(firstCodeLine(w, codeShown.get(2)));
         fx.close(w);
 
         try (LocalStore store = LocalStore.open(db)) {
@@ -132,6 +139,25 @@ class RankingWindowTest {
             Thread.sleep(50);
         }
         return "";
+    }
+
+    /** The diff pane's text once it holds {@code expected}; what it holds after 30 s otherwise. */
+    private static String diffText(Workstation w, String expected) throws Exception {
+        String text = "";
+        for (int i = 0; i < 600 && !text.contains(expected); i++) {
+            text = onFx(() -> {
+                var p = (org.arbiter.render.fx.ResponsePane) w.window().scene().lookup("#pane-diff");
+                return p != null && p.isLoaded() && p.isVisible() ? String.valueOf(p.executeScript("document.getElementById('drawn').textContent")) : "";
+            });
+            if (!text.contains(expected)) Thread.sleep(50);
+        }
+        return text;
+    }
+
+    /** The first line of a response's code after its def line, e.g. "    out = []". */
+    private static String firstCodeLine(Workstation w, String responseId) {
+        String content = w.session().state().open().item().response(responseId).orElseThrow().content();
+        return content.lines().filter(l -> l.startsWith("    ")).findFirst().orElseThrow().strip();
     }
 
     private static String firstWords(Workstation w, String responseId) {
