@@ -16,7 +16,7 @@ import org.arbiter.review.Side;
 
 /**
  * The rank strip of a ranking item, in place of the pair's scale: one chip per response by its shown number
- * with its place ("3 · #1", "4 · #2=" when tied, "2 · –" unplaced) and which pane shows it (◧ left, ◨ right),
+ * with its place ("3 · #1", "4 · #2=" when tied, "2 · –" unplaced) and which pane shows it (◀ left, ▶ right),
  * then the order so far in shown numbers. Marks are symbols as well as colour.
  */
 final class RankStripBar extends HBox {
@@ -67,9 +67,9 @@ final class RankStripBar extends HBox {
         order.setText("order: " + strip.orderText() + (strip.complete() ? "  ✓ Enter submits" : ""));
     }
 
-    /** What one chip says, e.g. "◧ 3 · #1" or "4 · #2=". */
+    /** What one chip says, e.g. "◀ 3 · #1" or "4 · #2=". */
     static String text(RankStrip.Entry e) {
-        String pane = e.pane() == Side.LEFT ? "◧ " : e.pane() == Side.RIGHT ? "◨ " : "";
+        String pane = e.pane() == Side.LEFT ? "◀ " : e.pane() == Side.RIGHT ? "▶ " : "";
         String place = e.place() == 0 ? "–" : "#" + e.place() + (e.tied() ? "=" : "");
         return pane + e.number() + " · " + place;
     }

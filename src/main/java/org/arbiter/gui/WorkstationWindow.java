@@ -66,6 +66,7 @@ public final class WorkstationWindow implements WindowProbe {
     private final StackPane centre = new StackPane();
     private final ScaleBar scale = new ScaleBar();
     private final RankStripBar rankStrip = new RankStripBar();
+    private final RankPaneHeads rankHeads = new RankPaneHeads();
     private final StatusBar status = new StatusBar();
     private final EvidenceBadges badges = new EvidenceBadges();
     private final ItemChecks checks;
@@ -121,7 +122,7 @@ public final class WorkstationWindow implements WindowProbe {
         loading.setVisible(false);
         layout.setTop(new VBox(promptBox, others));
         BorderPane panes = new BorderPane(centre);
-        panes.setTop(badges);
+        panes.setTop(new VBox(rankHeads, badges));
         layout.setCenter(panes);
         layout.setBottom(new VBox(scale, rankStrip, status));
         StackPane root = new StackPane(saveNotice.node(), help, picker, textEntry);
@@ -377,6 +378,7 @@ public final class WorkstationWindow implements WindowProbe {
         if (s.status().mode() != Mode.NOTE && s.status().mode() != Mode.SKIP_REASON && s.status().mode() != Mode.CONFIRM_AGAINST && textEntry.isOpen() && !textEntryIsJump()) textEntry.close();
         scale.show(s);
         rankStrip.show(s);
+        rankHeads.show(s);
         status.show(s);
         badges.show(s, checks.pending(), checks::detail);
         saveNotice.show(s.status().saveFailure());

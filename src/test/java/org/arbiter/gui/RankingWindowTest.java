@@ -48,7 +48,7 @@ class RankingWindowTest {
         RankStrip strip = w.session().state().open().rankStrip();
         assertThat(strip.entries()).hasSize(4);
         List<String> shown = strip.entries().stream().map(RankStrip.Entry::responseId).toList();
-        assertThat(chips(w)).containsExactly("◧ 1 · –", "◨ 2 · –", "3 · –", "4 · –");
+        assertThat(chips(w)).containsExactly("◀ 1 · –", "▶ 2 · –", "3 · –", "4 · –");
         assertThat(onFx(() -> w.window().scene().lookup("#scale-1").isVisible())).isFalse();
 
         // Ctrl+3: response 3 replaces response 1 in the focused (left) pane, and the pane draws it.
@@ -65,7 +65,9 @@ class RankingWindowTest {
         shiftK();
         fx.type(KeyCode.EQUALS);
         fx.type(KeyCode.TAB);
-        assertThat(chips(w)).containsExactly("1 · #2=", "◨ 2 · –", "3 · #1", "◧ 4 · #2=");
+        assertThat(chips(w)).containsExactly("1 · #2=", "▶ 2 · –", "3 · #1", "◀ 4 · #2=");
+        assertThat(label(w, "#rank-head-left")).isEqualTo("Response 4 of 4 · place 2 (tied)");
+        assertThat(label(w, "#rank-head-right")).isEqualTo("▸ Response 2 of 4 · not placed");
         // Enter with response 2 unplaced is refused, and the status line says why.
         fx.type(KeyCode.ENTER);
         assertThat(w.session().state().status().message()).contains("response 2 is not placed yet");
