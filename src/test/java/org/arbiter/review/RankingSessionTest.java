@@ -93,6 +93,17 @@ class RankingSessionTest {
                         org.assertj.core.groups.Tuple.tuple(id2, 0, 1, null));
         assertThat(j.stepLabels().stream().filter(l -> l.responseId().equals(id3)).findFirst().orElseThrow().categories()).hasSize(1);
         assertThat(st.queue().position()).isEqualTo(2);
+
+        // The export everything else reads (full) carries the order and the shown order as stored.
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = org.arbiter.cli.ArbiterCommand.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), "export", "--format", "full",
+                "--db", dir.resolve("arbiter.db").toString());
+        assertThat(code).as(err.toString()).isZero();
+        tools.jackson.databind.JsonNode row = Json.parse(out.toString().strip());
+        assertThat(row.get("ranking").get("order").get(0).get(0).asString()).isEqualTo(id3);
+        assertThat(row.get("ranking").get("order").get(1)).hasSize(2);
+        assertThat(row.get("ranking").get("shown_order")).extracting(tools.jackson.databind.JsonNode::asString).containsExactlyElementsOf(shownOrder);
     }
 
     @Test
