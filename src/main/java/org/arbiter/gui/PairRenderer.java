@@ -105,10 +105,24 @@ final class PairRenderer implements AutoCloseable {
      * the expert press "left better" for the response shown on the right.
      */
     private String diffHtml(Item item, String language) {
-        if (item.domain() != Domain.CODE || !item.isPair()) return null;
+        if (item.domain() != Domain.CODE || !item.isPair() || item.isRanking()) return null;
         List<Response> sides = shownOrder.apply(item);
+        return diffHtml(sides.get(0), sides.get(1), language);
+    }
+
+    /**
+     * The diff of the two responses a ranking item's panes show, headed by their shown numbers; drawn when asked
+     * for, since the panes change. Null when the item is not code.
+     */
+    String rankingDiffHtml(Item item, Response left, int leftNumber, Response right, int rightNumber) {
+        if (item.domain() != Domain.CODE) return null;
+        String language = item.reference() == null ? null : item.reference().language();
         return "<style>" + CodeDiff.CSS + "</style>"
-                + CodeDiff.of(sides.get(0).content(), sides.get(1).content(), language, code).toHtml("left", "right");
+                + CodeDiff.of(left.content(), right.content(), language, code).toHtml("response " + leftNumber, "response " + rightNumber);
+    }
+
+    private String diffHtml(Response left, Response right, String language) {
+        return "<style>" + CodeDiff.CSS + "</style>" + CodeDiff.of(left.content(), right.content(), language, code).toHtml("left", "right");
     }
 
     @Override

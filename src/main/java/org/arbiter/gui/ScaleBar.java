@@ -53,6 +53,9 @@ final class ScaleBar extends HBox {
             if (chosen) choices[i].getStyleClass().add(CHOSEN);
             choices[i].setText((chosen ? "● " : "") + TEXT[i]);
             choices[i].setDisable(!s.open().isPair());
+            // A ranking item is ordered on the rank strip instead.
+            choices[i].setVisible(!s.open().isRanking());
+            choices[i].setManaged(!s.open().isRanking());
         }
         StringBuilder f = new StringBuilder();
         for (Flag flag : Flag.values()) if (s.labels().has(flag)) f.append("⚑ ").append(flag.wire()).append("  ");

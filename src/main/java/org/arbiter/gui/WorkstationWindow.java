@@ -38,6 +38,7 @@ import org.arbiter.review.Mode;
 import org.arbiter.review.PaneState;
 import org.arbiter.review.QueueEntry;
 import org.arbiter.review.QueueFilter;
+import org.arbiter.review.RankStrip;
 import org.arbiter.review.ReviewSession;
 import org.arbiter.review.ReviewState;
 import org.arbiter.review.Side;
@@ -67,6 +68,8 @@ public final class WorkstationWindow implements WindowProbe {
     private final SplitPane pair = new SplitPane();
     private final StackPane centre = new StackPane();
     private final ScaleBar scale = new ScaleBar();
+    private final RankStripBar rankStrip = new RankStripBar();
+    private final RankPaneHeads rankHeads = new RankPaneHeads();
     private final StatusBar status = new StatusBar();
     private final EvidenceBadges badges = new EvidenceBadges();
     private final ItemChecks checks;
@@ -86,6 +89,9 @@ public final class WorkstationWindow implements WindowProbe {
     private String shownKey;
     private String diffShownKey;
     private String promptShownHtml;
+    /** The response ids the panes show: a ranking item changes them without changing the item. */
+    private String leftShownId;
+    private String rightShownId;
     private PreparedItem shown;
     private WindowProbe.DrawObserver drawObserver = WindowProbe.DrawObserver.NONE;
     private ReviewState last;
@@ -123,10 +129,10 @@ public final class WorkstationWindow implements WindowProbe {
         loading.setVisible(false);
         layout.setTop(new VBox(promptBox, others));
         BorderPane panes = new BorderPane(centre);
-        panes.setTop(badges);
+        panes.setTop(new VBox(rankHeads, badges));
         panes.setBottom(expertPanel);
         layout.setCenter(panes);
-        layout.setBottom(new VBox(scale, status));
+        layout.setBottom(new VBox(scale, rankStrip, status));
         StackPane root = new StackPane(saveNotice.node(), help, picker, textEntry);
         root.getStyleClass().add("workstation");
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -343,23 +349,31 @@ public final class WorkstationWindow implements WindowProbe {
             showItem(s);
             drawObserver.itemSwapEnded();
         }
-        boolean rawChanged = last == null || last.status().raw() != s.status().raw();
+        boolean leftSwapped = showSwapped(left, s.open().left(), leftShownId);
+        boolean rightSwapped = s.open().right() != null && showSwapped(right, s.open().right(), rightShownId);
+        leftShownId = s.open().left().response().id();
+        rightShownId = s.open().right() == null ? null : s.open().right().response().id();
+        boolean rawChanged = last == null || last.status().raw() != s.status().raw() || leftSwapped || rightSwapped;
         if (rawChanged) {
             left.setRawMode(s.status().raw());
             right.setRawMode(s.status().raw());
         }
-        boolean showDiff = s.status().diff() && shown != null && shown.diffHtml() != null;
+        String diffHtml = s.open().isRanking() ? null : shown == null ? null : shown.diffHtml();
+        String diffKey = shownKey + "\u0000" + leftShownId + "\u0000" + rightShownId;
+        if (s.status().diff() && s.open().isRanking() && !diffKey.equals(diffShownKey)) diffHtml = rankingDiff(s);
+        boolean showDiff = s.status().diff() && (diffHtml != null || s.open().isRanking() && diffKey.equals(diffShownKey));
         // The diff pane is filled only when it is looked at: most switches never show it, and a fourth
         // DOM swap per switch would sit on the critical path for nothing.
-        if (showDiff && !shownKey.equals(diffShownKey)) {
-            diffPane().show(htmlOnly(shown.diffHtml()));
-            diffShownKey = shownKey;
+        if (showDiff && !diffKey.equals(diffShownKey)) {
+            diffPane().show(htmlOnly(diffHtml));
+            diffShownKey = diffKey;
         }
         if (diff != null) diff.setVisible(showDiff);
         pair.setVisible(!showDiff);
-        drawMarks(left, s.open().left(), last == null || !key.equals(PairRenderer.key(last.open().item())) ? null : last.open().left());
+        drawMarks(left, s.open().left(), last == null || leftSwapped || !key.equals(PairRenderer.key(last.open().item())) ? null : last.open().left());
         if (s.open().right() != null) {
-            drawMarks(right, s.open().right(), last == null || !key.equals(PairRenderer.key(last.open().item())) || last.open().right() == null ? null : last.open().right());
+            drawMarks(right, s.open().right(), last == null || rightSwapped || !key.equals(PairRenderer.key(last.open().item())) || last.open().right() == null
+                    ? null : last.open().right());
         }
         left.focusStep(s.open().focusedSide() == Side.LEFT ? s.open().left().focusedStep() : -1);
         if (s.open().right() != null) right.focusStep(s.open().focusedSide() == Side.RIGHT ? s.open().right().focusedStep() : -1);
@@ -371,7 +385,7 @@ public final class WorkstationWindow implements WindowProbe {
         switch (s.status().mode()) {
             case HELP -> help.show(session.keymap());
             case PICK_CATEGORY -> picker.show(s);
-            case NOTE -> textEntry.open("Note on step " + (s.open().focused().focusedStep() + 1) + " (" + s.open().focusedSide().name().toLowerCase() + ")",
+            case NOTE -> textEntry.open("Note on step " + (s.open().focused().focusedStep() + 1) + " (" + focusedName(s) + ")",
                     s.labels().textInitial(), session::commitNote, session::cancel);
             case SKIP_REASON -> textEntry.open("Why skip this item?", "", session::commitSkip, session::cancel);
             case CONFIRM_AGAINST -> textEntry.open("Submit against the evidence? Why (optional) — Enter submits, Esc goes back", "",
@@ -382,6 +396,8 @@ public final class WorkstationWindow implements WindowProbe {
         }
         if (s.status().mode() != Mode.NOTE && s.status().mode() != Mode.SKIP_REASON && s.status().mode() != Mode.CONFIRM_AGAINST && textEntry.isOpen() && !textEntryIsJump()) textEntry.close();
         scale.show(s);
+        rankStrip.show(s);
+        rankHeads.show(s);
         status.show(s);
         badges.show(s, checks.pending(), checks::detail);
         if (s.status().mode() != Mode.EXPERT_TEST && expertPanel.isOpen()) expertPanel.close();
@@ -427,6 +443,30 @@ public final class WorkstationWindow implements WindowProbe {
         expertRuns.run(s.open().item(), text);
     }
 
+    /**
+     * A ranking item brought another response into this pane: draw it there. True when it did (its marks are
+     * then drawn afresh); false for the same response, and for a new item, which {@link #showItem} drew.
+     */
+    private boolean showSwapped(ResponsePane pane, PaneState now, String shownId) {
+        if (shownId == null || shownId.equals(now.response().id())) return false;
+        pane.show(shown.responses().get(now.response().id()));
+        return true;
+    }
+
+    /** The diff of the two responses in a ranking item's panes (code only), or null. */
+    private String rankingDiff(ReviewState s) {
+        RankStrip strip = s.open().rankStrip();
+        int l = strip.entries().stream().filter(e -> e.pane() == Side.LEFT).findFirst().map(RankStrip.Entry::number).orElse(0);
+        int r = strip.entries().stream().filter(e -> e.pane() == Side.RIGHT).findFirst().map(RankStrip.Entry::number).orElse(0);
+        return renderer.rankingDiffHtml(s.open().item(), s.open().left().response(), l, s.open().right().response(), r);
+    }
+
+    /** "left", or "response 3" on a ranking item, whose panes change. */
+    private static String focusedName(ReviewState s) {
+        if (!s.open().isRanking()) return s.open().focusedSide().name().toLowerCase();
+        return s.open().rankStrip().entries().stream().filter(e -> e.focused()).map(e -> "response " + e.number()).findFirst().orElse("");
+    }
+
     private boolean textEntryIsJump() {
         return textEntry.isOpen() && last != null && last.status().mode() == Mode.NORMAL;
     }
@@ -436,6 +476,8 @@ public final class WorkstationWindow implements WindowProbe {
         PreparedItem p = renderer.ready(item).orElseGet(() -> renderer.prepare(item));
         shown = p;
         shownKey = p.key();
+        leftShownId = null;
+        rightShownId = null;
         left.show(p.responses().get(s.open().left().response().id()));
         if (s.open().right() != null) {
             right.show(p.responses().get(s.open().right().response().id()));

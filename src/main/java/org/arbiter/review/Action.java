@@ -7,6 +7,20 @@ public enum Action {
     PREFER_EQUAL("Preference", "about equal"),
     PREFER_RIGHT("Preference", "right response better"),
     PREFER_RIGHT_MUCH("Preference", "right response much better"),
+    RANK_UP("Ranking", "focused response one place better (an unplaced one is placed last)"),
+    RANK_DOWN("Ranking", "focused response one place worse"),
+    RANK_TIE("Ranking", "tie the focused response with the place above; again unties"),
+    SHOW_RESPONSE_1("Ranking", "show response 1 in the focused pane"),
+    SHOW_RESPONSE_2("Ranking", "show response 2 in the focused pane"),
+    SHOW_RESPONSE_3("Ranking", "show response 3 in the focused pane"),
+    SHOW_RESPONSE_4("Ranking", "show response 4 in the focused pane"),
+    SHOW_RESPONSE_5("Ranking", "show response 5 in the focused pane"),
+    SHOW_RESPONSE_6("Ranking", "show response 6 in the focused pane"),
+    SHOW_RESPONSE_7("Ranking", "show response 7 in the focused pane"),
+    SHOW_RESPONSE_8("Ranking", "show response 8 in the focused pane"),
+    SHOW_RESPONSE_9("Ranking", "show response 9 in the focused pane"),
+    NEXT_RESPONSE("Ranking", "show the next response in the focused pane"),
+    PREV_RESPONSE("Ranking", "show the previous response in the focused pane"),
     TOGGLE_BOTH_BAD("Flags", "flag: both responses bad (toggles)"),
     TOGGLE_UNSURE("Flags", "flag: unsure (toggles)"),
     TOGGLE_BAD_PROMPT("Flags", "flag: bad prompt (toggles)"),
@@ -59,6 +73,11 @@ public enum Action {
 
     public String description() {
         return description;
+    }
+
+    /** The shown position (1-based) a SHOW_RESPONSE_n action brings into the focused pane, or 0 for other actions. */
+    int responseNumber() {
+        return name().startsWith("SHOW_RESPONSE_") ? Integer.parseInt(name().substring(14)) : 0;
     }
 
     /** The score a RUBRIC_n action sets, or 0 for other actions. */

@@ -21,8 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The draft body: {@code {"format": 1, "started_at", "active_ms", "preference" (A/B wire or null), "flags",
  * "rubric": {resp: {dim: score}}, "steps": [{"response_id", "step_index", "rating" (-1/0/1 or null),
- * "categories", "note"}]}}, and when the expert wrote their own test {@code "expert_test": {"language", "text",
- * "source" (of the last run, or null), "outcomes"}}.
+ * "categories", "note"}], "ranking": [[ids of the best place], …]}} — {@code ranking} only on a ranking item
+ * with something placed; it holds the places so far, not yet every response — and when the expert wrote their own
+ * test {@code "expert_test": {"language", "text", "source" (of the last run, or null), "outcomes"}}.
  */
 final class DraftJson {
     private DraftJson() {
@@ -59,6 +60,13 @@ final class DraftJson {
             x.put("note", m.note());
         }));
         if (d.expertTest() != null) writeExpertTest(o.putObject("expert_test"), d.expertTest());
+        if (!l.order().isEmpty()) {
+            ArrayNode ranking = o.putArray("ranking");
+            for (List<String> tier : l.order().tiers()) {
+                ArrayNode t = ranking.addArray();
+                tier.forEach(t::add);
+            }
+        }
         return Json.write(o);
     }
 
@@ -101,6 +109,16 @@ final class DraftJson {
                             new StepMark(rating == null || rating.isNull() ? null : Rating.of(rating.asInt()),
                                     cats == null ? new ArrayList<>() : cats, Json.optString(x, "note", "")));
                 }
+            }
+            JsonNode ranking = o.get("ranking");
+            if (ranking != null && ranking.isArray()) {
+                List<List<String>> tiers = new ArrayList<>();
+                for (JsonNode t : ranking) {
+                    List<String> tier = new ArrayList<>();
+                    t.forEach(id -> tier.add(id.stringValue()));
+                    tiers.add(tier);
+                }
+                l = l.withOrder(new RankOrder(tiers));
             }
             String started = Json.optString(o, "started_at", "");
             JsonNode active = o.get("active_ms");

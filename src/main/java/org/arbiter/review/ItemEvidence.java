@@ -26,7 +26,7 @@ final class ItemEvidence {
     /** False when the result belongs to another item (one the expert has already left) or another response. */
     boolean add(String forItem, ShownEvidence e, Item item) {
         if (!itemId.equals(forItem)) return false;
-        boolean known = item.a().id().equals(e.responseId()) || item.b().map(b -> b.id().equals(e.responseId())).orElse(false);
+        boolean known = item.response(e.responseId()).isPresent();
         if (!known) return false;
         shown.removeIf(x -> x.responseId().equals(e.responseId()) && x.kind().equals(e.kind()));
         shown.add(e);
@@ -77,6 +77,38 @@ final class ItemEvidence {
         String text = "the final answer " + math.answer() + " differs from the reference " + math.reference()
                 + ": no step marked incorrect — Enter again to submit anyway";
         return Optional.of(new Against(text, List.of(math)));
+    }
+
+    /**
+     * Why a ranking goes against the evidence, or empty: it places a response above one that the evidence
+     * decides for between the two (as {@link #against} for a pair). The first such pair in shown order is named.
+     *
+     * @param shownIds the responses by shown number (the words of the notice)
+     */
+    Optional<Against> againstRanking(Labels labels, List<String> shownIds) {
+        RankOrder order = labels.order();
+        for (String high : shownIds) {
+            for (String low : shownIds) {
+                int above = order.rankOf(high);
+                int below = order.rankOf(low);
+                if (above == 0 || below == 0 || above >= below || !low.equals(ShownEvidence.decisiveFor(shown, high, low))) continue;
+                List<ShownEvidence> losing = new ArrayList<>();
+                StringBuilder loser = new StringBuilder();
+                StringBuilder other = new StringBuilder();
+                for (ShownEvidence e : shown) {
+                    if (!e.responseId().equals(high) || !e.unfavourable()) continue;
+                    losing.add(e);
+                    join(loser, describe(e));
+                    ShownEvidence w = ShownEvidence.first(shown, e.kind(), low);
+                    if (w != null) join(other, describe(w));
+                }
+                String h = "response " + (shownIds.indexOf(high) + 1);
+                String l = "response " + (shownIds.indexOf(low) + 1);
+                return Optional.of(new Against(h + " is placed above " + l + ", but " + h + " " + loser + "; " + l + " " + other
+                        + " — Enter again to submit anyway", losing));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The notice for the status line and the evidence the expert would confirm against. */

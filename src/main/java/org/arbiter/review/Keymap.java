@@ -51,6 +51,13 @@ public final class Keymap {
         bind(m, Action.PREFER_EQUAL, "3");
         bind(m, Action.PREFER_RIGHT, "4");
         bind(m, Action.PREFER_RIGHT_MUCH, "5");
+        // Ranking: Shift+j/k move the focused response as j/k move through its steps; Ctrl+n as a browser's tab n.
+        bind(m, Action.RANK_UP, "K");
+        bind(m, Action.RANK_DOWN, "J");
+        bind(m, Action.RANK_TIE, "=");
+        for (int i = 1; i <= 9; i++) bind(m, Action.valueOf("SHOW_RESPONSE_" + i), "Ctrl+" + i);
+        bind(m, Action.NEXT_RESPONSE, ".");
+        bind(m, Action.PREV_RESPONSE, ",");
         bind(m, Action.TOGGLE_BOTH_BAD, "b");
         bind(m, Action.TOGGLE_UNSURE, "u");
         bind(m, Action.TOGGLE_BAD_PROMPT, "p");
@@ -119,6 +126,9 @@ public final class Keymap {
         rows.add(new HelpRow("Rubric", "", "the rubric dimension selected with " + joined(Action.PREV_DIMENSION) + " / "
                 + joined(Action.NEXT_DIMENSION) + " is scored for the focused response (" + joined(Action.SWITCH_SIDE)
                 + " switches response)"));
+        rows.add(new HelpRow("Ranking", "", "an item with 3–9 responses: the panes show two of them, the rank strip lists every "
+                + "response by its shown number with its place; steps, categories and notes go to the focused pane's response; "
+                + "Enter submits once every response is placed"));
         rows.add(new HelpRow("Error categories", "1–9, a–z", "toggle the category shown beside the key"));
         rows.add(new HelpRow("Error categories", "Enter / Esc", "close the picker"));
         rows.add(new HelpRow("Text (note, skip reason)", "Enter / Esc", "keep / discard the text"));

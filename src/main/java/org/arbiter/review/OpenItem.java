@@ -34,8 +34,10 @@ final class OpenItem {
     private final int index;
     private final Item item;
     private final boolean bOnLeft;
-    private final List<Step> leftSteps;
-    private final List<Step> rightSteps;
+    /** The responses in the panes; a ranking item's change as the expert brings others in. */
+    private final RankPanes panes;
+    /** Each response's steps, by response id. */
+    private final Map<String, List<Step>> steps = new HashMap<>();
     /** The latest submitted judgment of this item, the one a submit revises. */
     private final Optional<Judgment> base;
     private final Instant startedAt;
@@ -60,8 +62,8 @@ final class OpenItem {
         this.index = index;
         this.item = item;
         this.bOnLeft = SideAssignment.bOnLeft(annotator, item);
-        this.leftSteps = StepSegmenter.segment(leftResponse(), item.domain());
-        this.rightSteps = item.isPair() ? StepSegmenter.segment(rightResponse(), item.domain()) : List.of();
+        this.panes = new RankPanes(SideAssignment.shownOrder(annotator, item));
+        for (Response r : item.responses()) steps.put(r.id(), StepSegmenter.segment(r, item.domain()));
         this.base = store.judgments().latest(batch, item.id(), annotator);
         Optional<String> draftBody = store.drafts().load(batch, item.id(), annotator);
         DraftJson.Draft draft = draftBody.map(DraftJson::read).orElse(null);
@@ -174,6 +176,14 @@ final class OpenItem {
         label(labels.withMark(responseId, step, labels.mark(responseId, step).withNote(text)));
     }
 
+    /** Moves a response of a ranking item in the order; false when the move changes nothing. */
+    boolean rank(java.util.function.UnaryOperator<RankOrder> move) {
+        Labels next = labels.withOrder(move.apply(labels.order()));
+        if (next.equals(labels)) return false;
+        label(next);
+        return true;
+    }
+
     /** False when there is nothing to undo. */
     boolean undo() {
         if (undo.isEmpty()) return false;
@@ -257,13 +267,22 @@ final class OpenItem {
         Instant now = clock.now();
         Judgment j = new Judgment(base.map(Judgment::judgmentId).orElseGet(UUID::randomUUID), item.id(), batch, annotator,
                 base.map(b -> b.version() + 1).orElse(1), labels.preference(), labels.flags(), rubricOfResponses(), "",
-                stepLabels(), item.isPair() ? leftResponse().id() : null, startedAt, now, clock.activeMs(now)).withEvidence(shown)
-                .withExpertTest(scratch.recorded());
+                stepLabels(), item.isPair() && !item.isRanking() ? leftResponse().id() : null, startedAt, now, clock.activeMs(now))
+                .withEvidence(shown).withRanking(ranking()).withExpertTest(scratch.recorded());
         if (!writes.write("the judgment of this item", () -> store.judgments().save(j))) return Optional.empty();
         unsaved = false;
         hasDraft = false;
         writes.saved(now);
         return Optional.of(j);
+    }
+
+    /**
+     * The order as stored: every response placed, with the shown order; null for pairs, and for a ranking item
+     * submitted unranked (a bad prompt).
+     */
+    private org.arbiter.model.Ranking ranking() {
+        if (!item.isRanking() || !labels.order().covers(responseIds())) return null;
+        return new org.arbiter.model.Ranking(labels.order().tiers(), panes.shown().stream().map(Response::id).toList());
     }
 
     /** Drops the draft of an unchanged item; false when the store could not be written. */
@@ -276,10 +295,10 @@ final class OpenItem {
 
     /** A submitted judgment as editable labels: step labels are matched by step key first, then by index. */
     private Labels fromJudgment(Judgment j) {
-        Labels l = new Labels(j.preference(), j.flags(), j.rubric(), Map.of());
+        Labels l = new Labels(j.preference(), j.flags(), j.rubric(), Map.of(),
+                j.ranking() == null ? RankOrder.EMPTY : new RankOrder(j.ranking().tiers()));
         for (StepLabel s : j.stepLabels()) {
-            List<Step> steps = s.responseId().equals(leftResponse().id()) ? leftSteps
-                    : item.isPair() && s.responseId().equals(rightResponse().id()) ? rightSteps : null;
+            List<Step> steps = this.steps.get(s.responseId());
             if (steps == null) continue;
             int idx = s.stepIndex();
             if (s.stepKey() != null) {
@@ -298,7 +317,7 @@ final class OpenItem {
     private List<StepLabel> stepLabels() {
         List<StepLabel> out = new ArrayList<>();
         for (String id : responseIds()) {
-            List<Step> steps = id.equals(leftResponse().id()) ? leftSteps : rightSteps;
+            List<Step> steps = this.steps.get(id);
             labels.marks(id).forEach((i, m) -> out.add(new StepLabel(id, i, i < steps.size() ? steps.get(i).key() : null,
                     m.rating().value(), m.categories(), m.note().isEmpty() ? null : m.note())));
         }
@@ -317,11 +336,11 @@ final class OpenItem {
     // ---------------------------------------------------------------- sides
 
     Response leftResponse() {
-        return bOnLeft ? item.b().orElseThrow() : item.a();
+        return panes.response(Side.LEFT);
     }
 
     Response rightResponse() {
-        return bOnLeft ? item.a() : item.b().orElseThrow();
+        return panes.response(Side.RIGHT);
     }
 
     /** The response shown on this side (the single response is on the left). */
@@ -330,11 +349,17 @@ final class OpenItem {
     }
 
     List<Step> steps(Side side) {
-        return side == Side.LEFT ? leftSteps : rightSteps;
+        return side == Side.RIGHT && !item.isPair() ? List.of() : steps.get(response(side).id());
     }
 
-    private List<String> responseIds() {
-        return item.isPair() ? List.of(leftResponse().id(), rightResponse().id()) : List.of(item.a().id());
+    /** Which responses the panes show; a ranking item's change with the expert's keys. */
+    RankPanes panes() {
+        return panes;
+    }
+
+    /** Every response id in the order of the shown positions (left then right for a pair). */
+    List<String> responseIds() {
+        return panes.shown().stream().map(Response::id).toList();
     }
 
     /** The pane of one side as the view shows it. */

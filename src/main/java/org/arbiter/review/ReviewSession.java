@@ -180,6 +180,10 @@ public final class ReviewSession {
     }
 
     private void apply(Action a) {
+        if (RankKeys.isRankKey(a)) {
+            message = RankKeys.apply(a, open, focus);
+            return;
+        }
         switch (a) {
             case PREFER_LEFT_MUCH -> prefer(-2);
             case PREFER_LEFT -> prefer(-1);
@@ -234,8 +238,9 @@ public final class ReviewSession {
     // ---------------------------------------------------------------- labeling
 
     private void prefer(int screenScore) {
-        if (!open.item().isPair()) {
-            message = "a single response has no preference: rate its steps";
+        if (!open.item().isPair() || open.item().isRanking()) {
+            message = open.item().isRanking() ? "a ranking item takes an order, not a preference: K/J move the focused response, = ties it"
+                    : "a single response has no preference: rate its steps";
             return;
         }
         open.prefer(screenScore);
@@ -367,14 +372,15 @@ public final class ReviewSession {
 
     /** @param reason null for a plain Enter; else the expert confirmed against the evidence for this reason */
     private void submit(String reason) {
-        Optional<String> blocker = SubmitRules.blocker(open.labels(), config, open.item(), open.bOnLeft());
+        Optional<String> blocker = SubmitRules.blocker(open.labels(), config, open.item(), open.responseIds());
         if (blocker.isPresent()) {
             message = "Cannot submit: " + blocker.get();
             return;
         }
         List<ShownEvidence> against = List.of();
         if (config.evidenceWarning()) {
-            Optional<ItemEvidence.Against> a = evidence.against(open.item(), open.labels(), open.leftResponse().id());
+            Optional<ItemEvidence.Against> a = open.item().isRanking() ? evidence.againstRanking(open.labels(), open.responseIds())
+                    : evidence.against(open.item(), open.labels(), open.leftResponse().id());
             if (a.isPresent()) {
                 if (reason == null && !open.labels().equals(warnedFor)) {
                     warnedFor = open.labels();
@@ -528,7 +534,8 @@ public final class ReviewSession {
         String note = focus.step() >= 0 ? labels.mark(focusedId(), focus.step()).note() : "";
         return new ReviewState(
                 new ReviewState.Open(item, focus.side(), l, r, open.base().map(Judgment::version).orElse(0),
-                        store.skips().reason(batch, item.id(), annotator), clock.activeMs(), evidence.all(), open.scratch()),
+                        store.skips().reason(batch, item.id(), annotator), clock.activeMs(), evidence.all(), open.scratch(),
+                        item.isRanking() ? RankStrip.of(open.panes(), labels.order(), focus.side()) : null),
                 new ReviewState.Labeling(labels.preference(), open.screenScore(), labels.flags(), config.rubric(), selectedDimension,
                         config.categories(item.domain()), note, open.canUndo(), open.canRedo()),
                 new ReviewState.Queue(batch, annotator, store.file(), open.index() + 1, queue.size(), queue.itemsLeft(), queue.filter(),

@@ -31,9 +31,11 @@ public record ReviewState(Open open, Labeling labels, Queue queue, Status status
      * @param activeMs      active time spent on this item so far
      * @param evidence      what the checks have said so far about its responses (more arrives while it is open)
      * @param expertTest    the expert's own test on this item: the editor's text and its last run
+     * @param rankStrip     every response of a ranking item with its place; null for pairs and single paths
      */
     public record Open(Item item, Side focusedSide, PaneState left, PaneState right, int version,
-                       Optional<String> skippedReason, long activeMs, List<ShownEvidence> evidence, ExpertScratch expertTest) {
+                       Optional<String> skippedReason, long activeMs, List<ShownEvidence> evidence, ExpertScratch expertTest,
+                       RankStrip rankStrip) {
         /** The evidence shown for one response, in arrival order. */
         public List<ShownEvidence> evidenceFor(String responseId) {
             return evidence.stream().filter(e -> e.responseId().equals(responseId)).toList();
@@ -45,6 +47,10 @@ public record ReviewState(Open open, Labeling labels, Queue queue, Status status
 
         public boolean isPair() {
             return right != null;
+        }
+
+        public boolean isRanking() {
+            return rankStrip != null;
         }
     }
 

@@ -22,13 +22,28 @@ public final class SideAssignment {
     /** True when response B is shown on the left. Always false for single-path items. */
     public static boolean bOnLeft(String annotator, Item item) {
         if (!item.isPair()) return false;
+        return (digest(annotator, item)[0] & 1) == 1;
+    }
+
+    private static byte[] digest(String annotator, Item item) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] h = sha.digest((annotator + "\0" + item.batch() + "\0" + item.id()).getBytes(StandardCharsets.UTF_8));
-            return (h[0] & 1) == 1;
+            return sha.digest((annotator + "\0" + item.batch() + "\0" + item.id()).getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    }
+
+    /**
+     * A ranking item's responses in the order of their shown positions (1, 2, …): a shuffle seeded by the same
+     * digest as the sides of a pair, so it is the same at every reopening and differs between annotators.
+     * {@link java.util.Random}'s algorithm is fixed by its specification, so the order is the same on every JVM.
+     */
+    public static List<Response> rankingOrder(String annotator, Item item) {
+        long seed = java.nio.ByteBuffer.wrap(digest(annotator, item)).getLong();
+        List<Response> out = new java.util.ArrayList<>(item.responses());
+        java.util.Collections.shuffle(out, new java.util.Random(seed));
+        return List.copyOf(out);
     }
 
     /** The id of the response shown on the left. */
@@ -36,9 +51,13 @@ public final class SideAssignment {
         return bOnLeft(annotator, item) ? item.b().orElseThrow().id() : item.a().id();
     }
 
-    /** The responses in the order the annotator sees them: left then right (one response for a single path). */
+    /**
+     * The responses in the order the annotator sees them: left then right (one response for a single path); a
+     * ranking item's in the order of their shown positions.
+     */
     public static List<Response> shownOrder(String annotator, Item item) {
         if (!item.isPair()) return List.of(item.a());
+        if (item.isRanking()) return rankingOrder(annotator, item);
         Response b = item.b().orElseThrow();
         return bOnLeft(annotator, item) ? List.of(b, item.a()) : List.of(item.a(), b);
     }

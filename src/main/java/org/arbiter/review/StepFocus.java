@@ -6,8 +6,8 @@ package org.arbiter.review;
  */
 final class StepFocus {
     private final boolean pair;
-    private final int leftSteps;
-    private final int rightSteps;
+    private int leftSteps;
+    private int rightSteps;
     private Side side = Side.LEFT;
     private int left;
     private int right;
@@ -40,6 +40,18 @@ final class StepFocus {
 
     int stepCount() {
         return side == Side.LEFT ? leftSteps : rightSteps;
+    }
+
+    /** Another response came into the pane on {@code s} (a ranking item): its step count and the step to outline. */
+    void replace(Side s, int steps, int step) {
+        int outlined = steps == 0 ? -1 : Math.max(0, Math.min(steps - 1, step));
+        if (s == Side.LEFT) {
+            leftSteps = steps;
+            left = outlined;
+        } else {
+            rightSteps = steps;
+            right = outlined;
+        }
     }
 
     /** Outlines step {@code to} of the focused response, clamped to its steps. */
