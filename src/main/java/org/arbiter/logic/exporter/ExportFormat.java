@@ -6,4 +6,9 @@ public interface ExportFormat {
     String name();
 
     void write(ExportSource source, RowSink sink);
+
+    /** This format writing the given pairs of a ranking; formats without pairs ignore it. */
+    default ExportFormat withPairs(PairSelection pairs) {
+        return this;
+    }
 }
