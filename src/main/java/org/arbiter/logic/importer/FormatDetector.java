@@ -12,6 +12,7 @@ public final class FormatDetector {
     public static Optional<ImportFormat> detect(JsonNode record) {
         if (record == null || !record.isObject()) return Optional.empty();
         if (has(record, "responses") && has(record, "prompt")) return Optional.of(ImportFormat.ARBITER);
+        if (has(record, "message_tree_id") && has(record, "prompt")) return Optional.of(ImportFormat.OASST);
         if (has(record, "entry_point") && (has(record, "response_a") || has(record, "canonical_solution"))) {
             return Optional.of(ImportFormat.HUMANEVALPACK);
         }

@@ -14,7 +14,8 @@ public enum ImportFormat {
     PRM800K("prm800k", Prm800kParser::new),
     PROCESSBENCH("processbench", ProcessBenchParser::new),
     OPENAI("openai", OpenAiParser::new),
-    HUMANEVALPACK("humanevalpack", HumanEvalPackParser::new);
+    HUMANEVALPACK("humanevalpack", HumanEvalPackParser::new),
+    OASST("oasst", OasstParser::new);
 
     private final String wireName;
     private final Supplier<RecordParser> parser;

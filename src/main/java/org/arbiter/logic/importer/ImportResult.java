@@ -12,13 +12,20 @@ import java.util.Set;
  * @param errorCount all bad lines found
  * @param empty      the file holds no record at all (empty, blank lines only, or {@code []}): refused, since
  *                   "0 imported" would read as success for a file that was cut off or never written
+ * @param notes      what the format's parser wants said, e.g. replies left out of an OpenAssistant tree
  */
 public record ImportResult(String file, ImportFormat format, Set<String> batches, int imported, int skipped,
                            int repeated,
-                           List<ImportError> errors, int errorCount, boolean empty) {
+                           List<ImportError> errors, int errorCount, boolean empty, List<String> notes) {
     public ImportResult {
         batches = Set.copyOf(batches);
         errors = List.copyOf(errors);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    public ImportResult(String file, ImportFormat format, Set<String> batches, int imported, int skipped, int repeated,
+                        List<ImportError> errors, int errorCount, boolean empty) {
+        this(file, format, batches, imported, skipped, repeated, errors, errorCount, empty, List.of());
     }
 
     public boolean ok() {
@@ -32,6 +39,7 @@ public record ImportResult(String file, ImportFormat format, Set<String> batches
         return file + ": " + imported + " imported, " + skipped + " skipped (already present), "
                 + (repeated > 0 ? repeated + " repeated in the file (imported once), " : "") + "batch "
                 + (batches.isEmpty() ? "-" : String.join(", ", batches.stream().sorted().toList()))
-                + ", format " + (format == null ? "-" : format.wireName());
+                + ", format " + (format == null ? "-" : format.wireName())
+                + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
     }
 }
