@@ -2,9 +2,9 @@ package org.arbiter.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.arbiter.server.EvidenceRoundTripContract.arbiter;
+import static org.arbiter.server.EvidenceRoundTripContract.lines;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.arbiter.cli.ArbiterCommand;
 import org.arbiter.json.ItemJson;
 import org.arbiter.json.Json;
 import org.arbiter.json.JudgmentJson;
 import org.arbiter.model.Domain;
+import org.arbiter.server.EvidenceRoundTripContract.Run;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
 import org.arbiter.model.Prompt;
@@ -43,24 +43,10 @@ abstract class RankingRoundTripContract {
 
     abstract boolean postgres();
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run arbiter(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = ArbiterCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     static Item item(String id) {
         return new Item(id, "rk", Domain.GENERAL, Prompt.text("Name a prime above 5."),
                 List.of(new Response("r1", "m1", "7"), new Response("r2", "m2", "9"), new Response("r3", "m3", "11"),
                         new Response("r4", "m4", "8")), null, null, Map.of(), List.of());
-    }
-
-    static List<String> lines(Path file) throws Exception {
-        return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).sorted().toList();
     }
 
     @Test
