@@ -108,6 +108,27 @@ public final class RankingQuality {
         return out;
     }
 
+    /**
+     * The consensus order of several rankings: responses by mean mid-rank, best first; equal means (to 1e-9)
+     * share a tier. Whether the order is worth trusting is Kendall's W, not this.
+     */
+    public static Ranking consensusOrder(List<Ranking> rankings, List<String> responses) {
+        Map<String, Double> mean = new LinkedHashMap<>();
+        for (String id : responses) mean.put(id, 0.0);
+        for (Ranking r : rankings) midRanks(r).forEach((id, v) -> mean.computeIfPresent(id, (k, s) -> s + v));
+        List<String> sorted = new ArrayList<>(responses);
+        sorted.sort((x, y) -> Double.compare(mean.get(x), mean.get(y)));
+        List<List<String>> tiers = new ArrayList<>();
+        double last = Double.NaN;
+        for (String id : sorted) {
+            double m = mean.get(id);
+            if (tiers.isEmpty() || Math.abs(m - last) > 1e-9) tiers.add(new ArrayList<>());
+            tiers.get(tiers.size() - 1).add(id);
+            last = m;
+        }
+        return new Ranking(tiers, List.of());
+    }
+
     /** Kendall's coefficient of concordance with the tie correction, over {@code responses}. */
     public static double kendallW(List<Ranking> rankings, List<String> responses) {
         int m = rankings.size();

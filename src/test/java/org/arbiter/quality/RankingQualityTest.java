@@ -149,4 +149,19 @@ class RankingQualityTest {
         assertThat(report.leaderboard().ratings()).extracting(BradleyTerry.Rating::model).contains("m-a", "m-d");
         assertThat(QualityReportText.write(report)).contains("rankings: 4 on 2 items");
     }
+
+    @Test
+    void theConsensusOrderRanksByMeanRankAndIsWhatConsensusLabelsCarry() {
+        Item item = ranking("q1", "m-a", "m-b", "m-c", "m-d");
+        // mean mid-ranks: r1 (1+2+1)/3 = 1.33, r2 (2+1+2.5)/3 = 1.83, r3 (3+3+2.5)/3 = 2.83, r4 4
+        List<Judgment> js = List.of(ranked(item, "ann", order("r1>r2>r3>r4")), ranked(item, "bob", order("r2>r1>r3>r4")),
+                ranked(item, "cat", order("r1>r2=r3>r4")));
+        assertThat(RankingQuality.consensusOrder(js.stream().map(Judgment::ranking).toList(), List.of("r1", "r2", "r3", "r4")).tiers())
+                .containsExactly(List.of("r1"), List.of("r2"), List.of("r3"), List.of("r4"));
+        // two exactly reversed orders: every response has mean rank 2.5, one tier
+        assertThat(RankingQuality.consensusOrder(List.of(order("r1>r2>r3>r4"), order("r4>r3>r2>r1")), List.of("r1", "r2", "r3", "r4"))
+                .tiers()).containsExactly(List.of("r1", "r2", "r3", "r4"));
+        assertThat(new ConsensusLabels(2).label(List.of(item), js)).singleElement()
+                .satisfies(v -> assertThat(RankingQuality.orderText(v.ranking())).isEqualTo("r1 > r2 > r3 > r4"));
+    }
 }
