@@ -14,6 +14,7 @@ import org.arbiter.logic.exporter.ExportSource;
 import org.arbiter.logic.exporter.ExportTally;
 import org.arbiter.logic.exporter.JsonlExport;
 import org.arbiter.logic.exporter.LabelScope;
+import org.arbiter.logic.exporter.PairSelection;
 import org.arbiter.store.LocalStore;
 
 import picocli.CommandLine;
@@ -34,8 +35,15 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--format", required = true, paramLabel = "F", completionCandidates = FormatNames.class,
             converter = FormatConverter.class,
-            description = "full, dpo, stepwise, kto, openai-dpo, prm800k, label-studio (a JSON array of Label Studio tasks) or argilla (a JSON array of Argilla records, records.json).")
+            description = "full, dpo, stepwise, kto, openai-dpo, prm800k, ranking, label-studio (a JSON array of Label Studio tasks) or argilla (a JSON array of Argilla records, records.json).")
     ExportFormat format;
+
+    static final String PAIRS_HELP = "Which pairs a ranking gives to dpo, openai-dpo and kto: every implied pair (all, the default), "
+            + "neighbouring ranks only (adjacent), or the best against the worst (best-worst). Ties imply no pair.";
+
+    @Option(names = "--pairs", paramLabel = "all|adjacent|best-worst", defaultValue = "all",
+            converter = PairsConverter.class, description = PAIRS_HELP)
+    PairSelection pairs;
 
     @Option(names = "--labels", paramLabel = "expert|prior|all|consensus", defaultValue = "expert",
             converter = ScopeConverter.class,
@@ -66,7 +74,7 @@ public final class ExportCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--batch: " + e.getMessage());
             }
-            return write(spec, "arbiter export", format, source, out, labels.wireName());
+            return write(spec, "arbiter export", format.withPairs(pairs), source, out, labels.wireName());
         }
     }
 
@@ -135,6 +143,15 @@ public final class ExportCommand implements Callable<Integer> {
         public LabelScope convert(String value) {
             for (LabelScope s : LabelScope.values()) if (s.wireName().equals(value)) return s;
             throw new CommandLine.TypeConversionException("unknown labels \"" + value + "\"; use expert, prior, all or consensus");
+        }
+    }
+
+    static final class PairsConverter implements CommandLine.ITypeConverter<PairSelection> {
+        @Override
+        public PairSelection convert(String value) {
+            PairSelection p = PairSelection.fromWire(value);
+            if (p == null) throw new CommandLine.TypeConversionException("unknown pairs \"" + value + "\"; use all, adjacent or best-worst");
+            return p;
         }
     }
 }

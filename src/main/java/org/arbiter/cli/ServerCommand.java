@@ -14,6 +14,7 @@ import org.arbiter.base.AtomicFile;
 import org.arbiter.logic.exporter.ExportFormat;
 import org.arbiter.logic.exporter.ExportSource;
 import org.arbiter.logic.exporter.LabelScope;
+import org.arbiter.logic.exporter.PairSelection;
 import org.arbiter.json.ItemJson;
 import org.arbiter.json.Json;
 import org.arbiter.model.Item;
@@ -314,8 +315,11 @@ public final class ServerCommand implements Runnable {
         @Option(names = "--db", paramLabel = "JDBC_URL", description = "The server database (or give it before the subcommand).")
         String db;
         @Option(names = "--format", required = true, paramLabel = "F", completionCandidates = ExportCommand.FormatNames.class,
-                converter = ExportCommand.FormatConverter.class, description = "full, dpo, stepwise, kto, openai-dpo, prm800k, label-studio (a JSON array of Label Studio tasks) or argilla (a JSON array of Argilla records, records.json).")
+                converter = ExportCommand.FormatConverter.class, description = "full, dpo, stepwise, kto, openai-dpo, prm800k, ranking, label-studio (a JSON array of Label Studio tasks) or argilla (a JSON array of Argilla records, records.json).")
         ExportFormat format;
+        @Option(names = "--pairs", paramLabel = "all|adjacent|best-worst", defaultValue = "all",
+                converter = ExportCommand.PairsConverter.class, description = ExportCommand.PAIRS_HELP)
+        PairSelection pairs;
         @Option(names = "--labels", paramLabel = "expert|prior|all|consensus", defaultValue = "expert",
                 converter = ExportCommand.ScopeConverter.class,
                 description = "Whose labels: the annotators' (default), the data's prior labels, both, or the consensus per item (items with 2+ judgments).")
@@ -345,7 +349,7 @@ public final class ServerCommand implements Runnable {
                 } catch (IllegalArgumentException e) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "--batch: " + e.getMessage());
                 }
-                return ExportCommand.write(spec, "arbiter server export", format, source, out,
+                return ExportCommand.write(spec, "arbiter server export", format.withPairs(pairs), source, out,
                         labels.wireName() + (includeGold ? ", gold included" : ""));
             });
         }

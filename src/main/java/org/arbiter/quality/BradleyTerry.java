@@ -14,7 +14,7 @@ import org.arbiter.model.Response;
  * A leaderboard of models from pairwise judgments: Bradley–Terry strengths fitted with Hunter's (2004) MM
  * algorithm, P(i beats j) = p_i / (p_i + p_j). A tie (A=B) is half a win for each side; the strength of the
  * preference (A>B vs A>>B) is not used. Every judgment counts, so an item judged by three experts weighs
- * three times.
+ * three times; a ranking counts as the pairs it implies (see {@link #games}).
  *
  * <p>Scores are on an Elo-like scale: 1000 + 400·log10(p_i / geometric mean of p), so 400 points apart means
  * odds of 10:1. So that a model that never won (or never lost) keeps a finite score, each model also plays one
@@ -47,12 +47,49 @@ public final class BradleyTerry {
     private BradleyTerry() {
     }
 
-    /** The games in the judgments: pair items whose two responses name different models. */
+    /**
+     * The games in the judgments: pair items whose two responses name different models, and from a ranking
+     * every pair of its responses with different models (the better rank wins, a tie is half a win each), so
+     * a ranking of k responses plays k(k−1)/2 games.
+     */
     public static List<Game> games(QualityInput in, List<String> models) {
         List<Game> games = new ArrayList<>();
+        forEachComparison(in, (ma, mb, s) -> games.add(new Game(models.indexOf(ma), models.indexOf(mb), s)));
+        return games;
+    }
+
+    public static List<String> models(QualityInput in) {
+        TreeSet<String> models = new TreeSet<>();
+        forEachComparison(in, (ma, mb, s) -> {
+            models.add(ma);
+            models.add(mb);
+        });
+        return new ArrayList<>(models);
+    }
+
+    private interface Comparison {
+        void accept(String modelA, String modelB, double scoreA);
+    }
+
+    private static void forEachComparison(QualityInput in, Comparison sink) {
         for (Judgment j : in.judgments()) {
             Item item = in.item(j);
-            if (item == null || !item.isPair() || j.preference() == null) continue;
+            if (item == null) continue;
+            if (j.ranking() != null) {
+                List<Response> rs = item.responses();
+                for (int x = 0; x < rs.size(); x++) {
+                    for (int y = x + 1; y < rs.size(); y++) {
+                        String ma = rs.get(x).model();
+                        String mb = rs.get(y).model();
+                        int ra = j.ranking().rankOf(rs.get(x).id());
+                        int rb = j.ranking().rankOf(rs.get(y).id());
+                        if (ma == null || mb == null || ma.equals(mb) || ra < 0 || rb < 0) continue;
+                        sink.accept(ma, mb, ra < rb ? 1.0 : ra == rb ? 0.5 : 0.0);
+                    }
+                }
+                continue;
+            }
+            if (!item.isPair() || j.preference() == null) continue;
             String ma = item.a().model();
             String mb = item.b().map(Response::model).orElse(null);
             if (ma == null || mb == null || ma.equals(mb)) continue;
@@ -61,23 +98,8 @@ public final class BradleyTerry {
                 case 0 -> 0.5;
                 default -> 0.0;
             };
-            games.add(new Game(models.indexOf(ma), models.indexOf(mb), s));
+            sink.accept(ma, mb, s);
         }
-        return games;
-    }
-
-    public static List<String> models(QualityInput in) {
-        TreeSet<String> models = new TreeSet<>();
-        for (Judgment j : in.judgments()) {
-            Item item = in.item(j);
-            if (item == null || !item.isPair() || j.preference() == null) continue;
-            String ma = item.a().model();
-            String mb = item.b().map(Response::model).orElse(null);
-            if (ma == null || mb == null || ma.equals(mb)) continue;
-            models.add(ma);
-            models.add(mb);
-        }
-        return new ArrayList<>(models);
     }
 
     public static Leaderboard fit(QualityInput in) {

@@ -12,6 +12,7 @@ import org.arbiter.model.Flag;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
 import org.arbiter.model.Preference;
+import org.arbiter.model.Ranking;
 import org.arbiter.model.StepLabel;
 
 /**
@@ -92,7 +93,14 @@ public record Consensus(Item item, int judgments, Preference preference, boolean
             steps.put(r.getKey(), ratings);
         }
         if (preference == null && stepCount > 0) confidence = agreeSum / stepCount;
-        if (preference == null && stepCount == 0) return null;
+        List<Ranking> orders = js.stream().map(Judgment::ranking).filter(r -> r != null).toList();
+        if (preference == null && stepCount == 0) {
+            // a ranking item: its consensus is the order (ConsensusLabels), as sure as the rankings agree
+            if (!item.isRanking() || orders.size() < Math.max(2, minJudgments)) return null;
+            confidence = RankingQuality.kendallW(orders, item.responses().stream().map(r -> r.id()).toList());
+            if (Double.isNaN(confidence)) confidence = 0;
+            clear = confidence >= RankingQuality.DEFAULT_MIN_W;
+        }
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
         for (Flag f : Flag.values()) {
             long n = js.stream().filter(j -> j.has(f)).count();

@@ -8,12 +8,14 @@ import org.arbiter.logic.exporter.ExportSource;
 import org.arbiter.logic.exporter.Verdict;
 import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
+import org.arbiter.model.Ranking;
 import org.arbiter.model.StepLabel;
 
 /**
  * The cleaned dataset: one label per item with a consensus, as a verdict from annotator "consensus", so any
  * export format can write {@code --labels consensus}. Items without a clear majority get "A=B", which the
- * preference formats leave out like any tie; step formats get the per-step majority ratings.
+ * preference formats leave out like any tie; step formats get the per-step majority ratings. A ranking item
+ * with enough rankings gets their consensus order ({@link RankingQuality#consensusOrder}).
  */
 public final class ConsensusLabels implements ExportSource.ConsensusLabeller {
     public static final String ANNOTATOR = "consensus";
@@ -31,7 +33,16 @@ public final class ConsensusLabels implements ExportSource.ConsensusLabeller {
     @Override
     public List<Verdict> label(List<Item> items, List<Judgment> currentJudgments) {
         List<Verdict> out = new ArrayList<>();
-        for (Consensus c : Consensus.of(new QualityInput(items, currentJudgments), minJudgments)) out.add(verdict(c));
+        QualityInput in = new QualityInput(items, currentJudgments);
+        for (Consensus c : Consensus.of(in, minJudgments)) {
+            Verdict v = verdict(c);
+            List<Ranking> orders = RankingQuality.rankingsOf(in, c.item()).stream().map(Judgment::ranking).toList();
+            if (c.item().isRanking() && orders.size() >= Math.max(1, minJudgments)) {
+                v = new Verdict(v.item(), v.labelSource(), v.annotator(), v.preference(), v.flags(), v.stepLabels(),
+                        null, null, null, RankingQuality.consensusOrder(orders, c.item().responses().stream().map(r -> r.id()).toList()));
+            }
+            out.add(v);
+        }
         return out;
     }
 

@@ -11,7 +11,9 @@ import org.arbiter.quality.Agreement.Metric;
  * Everything the quality report says, computed from plain inputs (items and current judgments), so the
  * same report can come from a local store, the sync server or a test. Preference agreement is measured on
  * items × annotators: ordinal α on the score (−2 … 2), nominal α, Fleiss κ and percent agreement on the
- * direction (A / equal / B); see {@link Ratings} for ties and both-bad.
+ * direction (A / equal / B); see {@link Ratings} for ties and both-bad. Ranking items have their own
+ * figures ({@link RankingQuality}); their implied pairs join the leaderboard and unclear orders the
+ * adjudication queue.
  */
 public record QualityReport(Instant generatedAt, int items, int judgments, int goldItems,
                             double alphaOrdinal, double alphaNominal, double fleissKappa, double percentAgreement,
@@ -21,7 +23,7 @@ public record QualityReport(Instant generatedAt, int items, int judgments, int g
                             List<AnnotatorStats> annotators, List<BatchStats> batches,
                             BradleyTerry.Leaderboard leaderboard, List<Consensus> consensus,
                             FlipAudit.Result flips, List<AdjudicationQueue.Entry> adjudication, Options options,
-                            EvidenceAgreement evidence) {
+                            EvidenceAgreement evidence, RankingQuality.Result rankings) {
 
     /**
      * @param minJudgments  judgments an item needs for a consensus
@@ -87,12 +89,18 @@ public record QualityReport(Instant generatedAt, int items, int judgments, int g
                 options.seed());
         List<Consensus> consensus = Consensus.of(in, options.minJudgments());
         int goldItems = (int) in.items().stream().filter(GoldScore::isGold).count();
+        RankingQuality.Result rankings = RankingQuality.of(in);
+        List<AdjudicationQueue.Entry> adjudication = new ArrayList<>(AdjudicationQueue.of(in, consensus, options.minConfidence()));
+        for (AdjudicationQueue.Entry e : RankingQuality.adjudication(in, rankings, RankingQuality.DEFAULT_MIN_W)) {
+            boolean listed = adjudication.stream().anyMatch(x -> x.itemId().equals(e.itemId()) && x.batch().equals(e.batch()));
+            if (!listed) adjudication.add(e);
+        }
         return new QualityReport(Instant.now(), in.items().size(), in.judgments().size(), goldItems,
                 Agreement.krippendorffAlpha(ordinal, Metric.ORDINAL), Agreement.krippendorffAlpha(direction, Metric.NOMINAL),
                 Agreement.fleissKappa(direction), Agreement.percentAgreement(direction), Agreement.pairableUnits(direction),
                 Agreement.krippendorffAlpha(steps, Metric.NOMINAL), Agreement.pairableUnits(steps),
                 Agreement.krippendorffAlpha(firstErrors, Metric.NOMINAL), Agreement.percentAgreement(firstErrors),
                 Agreement.pairableUnits(firstErrors), stats, batches, board, consensus, FlipAudit.of(consensus),
-                AdjudicationQueue.of(in, consensus, options.minConfidence()), options, EvidenceAgreement.of(in));
+                List.copyOf(adjudication), options, EvidenceAgreement.of(in), rankings);
     }
 }

@@ -533,6 +533,7 @@ public final class ServerStore implements AutoCloseable {
                     throw Refusal.forbidden(where.field(i, "item_id") + ": " + j.itemId() + " is not in batch " + j.batch());
                 }
             }
+            checkRankings(c, judgments, where);
             claimJudgmentIds(c, annotator, judgments, firstOfId, where);
             String now = Instant.now().toString();
             List<JudgmentKey> keys = new ArrayList<>(byKey.keySet());
@@ -625,6 +626,35 @@ public final class ServerStore implements AutoCloseable {
                     if (!rs.getString(2).equals(j.batch()) || !rs.getString(3).equals(j.itemId())) {
                         throw movedItem(where.field(i, "item_id"), j, rs.getString(2), rs.getString(3));
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * A ranking must order exactly the responses of its item, so that every export and statistic can take
+     * it at its word; only the items that ranking judgments name are read.
+     */
+    private static void checkRankings(Connection c, List<ReceivedJudgment> judgments, JudgmentPlace where) throws SQLException {
+        Map<String, List<String>> responseIds = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT body FROM item WHERE batch = ? AND id = ?")) {
+            for (int i = 0; i < judgments.size(); i++) {
+                Judgment j = judgments.get(i).judgment();
+                if (j.ranking() == null) continue;
+                List<String> ids = responseIds.get(j.batch() + "\n" + j.itemId());
+                if (ids == null) {
+                    ps.setString(1, j.batch());
+                    ps.setString(2, j.itemId());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) throw new SQLException("item " + j.batch() + "/" + j.itemId() + " vanished during the push");
+                        ids = ItemJson.read(Json.parse(rs.getString(1)), j.batch(), null).responses().stream()
+                                .map(org.arbiter.model.Response::id).toList();
+                    }
+                    responseIds.put(j.batch() + "\n" + j.itemId(), ids);
+                }
+                if (!j.ranking().covers(ids)) {
+                    throw Refusal.invalid(where.field(i, "ranking") + ": the order must name each response of item " + j.itemId()
+                            + " once (" + String.join(", ", ids) + "), found " + String.join(", ", j.ranking().responses()));
                 }
             }
         }

@@ -14,4 +14,9 @@ public interface ExportFormat {
     default boolean jsonArray() {
         return false;
     }
+
+    /** This format writing the given pairs of a ranking; formats without pairs ignore it. */
+    default ExportFormat withPairs(PairSelection pairs) {
+        return this;
+    }
 }

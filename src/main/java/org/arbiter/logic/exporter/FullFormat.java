@@ -14,7 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
  * with prior labels, one record per prior label:
  * {@code {"label_source": "prior", "item_id", "batch", "source", "preference", "step_labels", "extra"}}.
  * With consensus labels, one record per item with a consensus, shaped like a prior label with
- * {@code "label_source": "consensus"} and the consensus flags in {@code extra.flags}.
+ * {@code "label_source": "consensus"} and the consensus flags in {@code extra.flags} (and the consensus order
+ * of a ranking item in {@code ranking}).
  * Expert lines never carry {@code label_source}, which is how a reader tells them apart.
  */
 public final class FullFormat implements ExportFormat {
@@ -30,7 +31,8 @@ public final class FullFormat implements ExportFormat {
         if (source.scope().consensus()) {
             // A consensus label has the shape of a prior label, with source "consensus" and its flags in extra.
             source.forEachVerdict(sink, v -> sink.row(labelled("consensus", v.item(), new PriorLabel(v.labelSource(),
-                    v.preference(), v.stepLabels(), java.util.Map.of("flags", v.flags().stream().map(f -> f.wire()).sorted().toList())))));
+                    v.preference(), v.stepLabels(), java.util.Map.of("flags", v.flags().stream().map(f -> f.wire()).sorted().toList()),
+                    v.ranking()))));
         }
     }
 

@@ -9,6 +9,7 @@ import org.arbiter.model.Item;
 import org.arbiter.model.Judgment;
 import org.arbiter.model.Preference;
 import org.arbiter.model.PriorLabel;
+import org.arbiter.model.Ranking;
 import org.arbiter.model.StepLabel;
 
 /**
@@ -21,13 +22,20 @@ import org.arbiter.model.StepLabel;
  * @param submittedAt  ISO-8601 text as stored (prior timestamps are kept verbatim), or null
  * @param activeMs     time spent, or null when unknown (prior labels)
  * @param judgmentId   null for prior labels
+ * @param ranking      the order over a ranking item's responses; null for pairs and single paths
  */
 public record Verdict(Item item, String labelSource, String annotator, Preference preference, Set<Flag> flags,
-                      List<StepLabel> stepLabels, String submittedAt, Long activeMs, UUID judgmentId) {
+                      List<StepLabel> stepLabels, String submittedAt, Long activeMs, UUID judgmentId,
+                      Ranking ranking) {
+
+    public Verdict(Item item, String labelSource, String annotator, Preference preference, Set<Flag> flags,
+                   List<StepLabel> stepLabels, String submittedAt, Long activeMs, UUID judgmentId) {
+        this(item, labelSource, annotator, preference, flags, stepLabels, submittedAt, activeMs, judgmentId, null);
+    }
 
     public static Verdict of(Item item, Judgment j) {
         return new Verdict(item, "expert", j.annotator(), j.preference(), j.flags(), j.stepLabels(),
-                j.submittedAt() == null ? null : j.submittedAt().toString(), j.activeMs(), j.judgmentId());
+                j.submittedAt() == null ? null : j.submittedAt().toString(), j.activeMs(), j.judgmentId(), j.ranking());
     }
 
     public static Verdict of(Item item, PriorLabel p) {
@@ -35,7 +43,7 @@ public record Verdict(Item item, String labelSource, String annotator, Preferenc
         String timestamp = p.extra().get("timestamp") instanceof String s ? s : null;
         Long totalTime = p.extra().get("total_time") instanceof Number n ? n.longValue() : null;
         return new Verdict(item, p.source(), annotator, p.preference(), Set.of(), p.stepLabels(), timestamp,
-                totalTime, null);
+                totalTime, null, p.ranking());
     }
 
     public boolean has(Flag flag) {

@@ -23,6 +23,7 @@ public final class FormatDetector {
             if (key.endsWith(".responses") || key.endsWith(".suggestion")) return Optional.of(ImportFormat.ARGILLA);
         }
         if (has(record, "responses") && has(record, "prompt")) return Optional.of(ImportFormat.ARBITER);
+        if (has(record, "message_tree_id") && has(record, "prompt")) return Optional.of(ImportFormat.OASST);
         if (has(record, "entry_point") && (has(record, "response_a") || has(record, "canonical_solution"))) {
             return Optional.of(ImportFormat.HUMANEVALPACK);
         }

@@ -15,6 +15,7 @@ public enum ImportFormat {
     PROCESSBENCH("processbench", ProcessBenchParser::new),
     OPENAI("openai", OpenAiParser::new),
     HUMANEVALPACK("humanevalpack", HumanEvalPackParser::new),
+    OASST("oasst", OasstParser::new),
     LABEL_STUDIO("label-studio", LabelStudioParser::new),
     ARGILLA("argilla", ArgillaParser::new);
 

@@ -15,19 +15,22 @@ import java.util.TreeMap;
  * @param empty      the file holds no record at all (empty, blank lines only, or {@code []}): refused, since
  *                   "0 imported" would read as success for a file that was cut off or never written
  * @param leftOut    labels of the source left out on purpose, by reason (e.g. "discarded Argilla response")
+ * @param notes      what the format's parser wants said, e.g. replies left out of an OpenAssistant tree
  */
 public record ImportResult(String file, ImportFormat format, Set<String> batches, int imported, int skipped,
                            int repeated,
-                           List<ImportError> errors, int errorCount, boolean empty, Map<String, Integer> leftOut) {
+                           List<ImportError> errors, int errorCount, boolean empty, Map<String, Integer> leftOut,
+                           List<String> notes) {
     public ImportResult {
         batches = Set.copyOf(batches);
         errors = List.copyOf(errors);
         leftOut = leftOut == null ? Map.of() : Map.copyOf(leftOut);
+        notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
     public ImportResult(String file, ImportFormat format, Set<String> batches, int imported, int skipped, int repeated,
                         List<ImportError> errors, int errorCount, boolean empty) {
-        this(file, format, batches, imported, skipped, repeated, errors, errorCount, empty, Map.of());
+        this(file, format, batches, imported, skipped, repeated, errors, errorCount, empty, Map.of(), List.of());
     }
 
     public boolean ok() {
@@ -41,7 +44,8 @@ public record ImportResult(String file, ImportFormat format, Set<String> batches
         return file + ": " + imported + " imported, " + skipped + " skipped (already present), "
                 + (repeated > 0 ? repeated + " repeated in the file (imported once), " : "") + "batch "
                 + (batches.isEmpty() ? "-" : String.join(", ", batches.stream().sorted().toList()))
-                + ", format " + (format == null ? "-" : format.wireName()) + leftOutText();
+                + ", format " + (format == null ? "-" : format.wireName()) + leftOutText()
+                + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
     }
 
     /** "; left out: 2 discarded Argilla responses" or "". */

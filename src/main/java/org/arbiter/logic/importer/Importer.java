@@ -146,6 +146,7 @@ public final class Importer {
             Item item;
             try {
                 item = parser.parse(record, context);
+                ResponseLimit.check(item);
             } catch (FieldException e) {
                 problem(line, e.field(), e.expected());
                 return;
@@ -191,7 +192,8 @@ public final class Importer {
 
         ImportResult result() {
             if (errorCount > 0) return new ImportResult(file, format, Set.of(), 0, 0, 0, errors, errorCount, false);
-            return new ImportResult(file, format, batches, imported, skipped, repeated, List.of(), 0, records == 0, leftOut);
+            return new ImportResult(file, format, batches, imported, skipped, repeated, List.of(), 0, records == 0, leftOut,
+                    parser == null ? List.of() : parser.notes());
         }
     }
 }

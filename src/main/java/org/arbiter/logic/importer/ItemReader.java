@@ -61,6 +61,7 @@ public final class ItemReader {
                 }
                 try {
                     Item item = parser.parse(record, context);
+                    ResponseLimit.check(item);
                     Long earlier = seen.putIfAbsent(item.id(), line);
                     if (earlier != null) {
                         problem(line, "id", "an id unique within the file; \"" + item.id() + "\" is also on line " + earlier);

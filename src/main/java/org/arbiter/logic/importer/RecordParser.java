@@ -1,5 +1,7 @@
 package org.arbiter.logic.importer;
 
+import java.util.List;
+
 import org.arbiter.model.Item;
 
 import tools.jackson.databind.JsonNode;
@@ -11,4 +13,9 @@ import tools.jackson.databind.JsonNode;
  */
 public interface RecordParser {
     Item parse(JsonNode record, ParseContext context);
+
+    /** What the import summary should say about the records parsed so far (e.g. replies left out). */
+    default List<String> notes() {
+        return List.of();
+    }
 }

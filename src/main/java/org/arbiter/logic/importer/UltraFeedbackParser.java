@@ -1,15 +1,20 @@
 package org.arbiter.logic.importer;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.arbiter.json.FieldException;
 import org.arbiter.json.Json;
 import org.arbiter.model.Domain;
 import org.arbiter.model.Item;
+import org.arbiter.model.PriorLabel;
 import org.arbiter.model.Prompt;
+import org.arbiter.model.Ranking;
+import org.arbiter.model.Response;
 import org.arbiter.model.Turn;
 
 import tools.jackson.databind.JsonNode;
@@ -17,8 +22,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * UltraFeedback. Binarized rows ({@code prompt}, {@code prompt_id}, {@code chosen}, {@code rejected} as
  * message lists or strings, {@code score_chosen}, {@code score_rejected}) become one pair. Raw rows
- * ({@code instruction}, {@code completions[]} with per-aspect ratings) become the pair of the best and the
- * worst rated completion, the others kept in meta.
+ * ({@code instruction}, {@code completions[]} with scores) keep every completion: three or more become one
+ * ranking item (responses r1, r2, ... in the source's order) whose prior label ranks them by score, equal
+ * scores tied; two become a pair. Until issue 15 a raw row gave only its best and worst completion.
+ * A completion's score is its {@code overall_score}, else its {@code fine-grained_score}, else the mean of
+ * its aspects' ratings; when one completion has none, the prior label keeps the scores but no order.
  */
 final class UltraFeedbackParser implements RecordParser {
     @Override
@@ -82,8 +90,11 @@ final class UltraFeedbackParser implements RecordParser {
             if (!c.isObject()) throw new FieldException(path, "an object, found " + Json.kind(c));
             models.add(Json.optString(c, "model", path));
             texts.add(Json.requireString(c, "response", path));
-            scores.add(meanRating(c, path));
+            scores.add(score(c, path));
         }
+        String id = Json.optId(r, "id", "");
+        if (id == null) id = RecordIds.contentId(r);
+        if (cs.size() > 2) return ranking(r, id, instruction, models, texts, scores, context);
         int best = 0;
         int worst = -1;
         for (int i = 1; i < cs.size(); i++) if (compare(scores.get(i), scores.get(best)) > 0) best = i;
@@ -109,12 +120,50 @@ final class UltraFeedbackParser implements RecordParser {
             others.add(o);
         }
         if (!others.isEmpty()) meta.put("other_completions", others);
-        String id = Json.optId(r, "id", "");
-        if (id == null) id = RecordIds.contentId(r);
         PreferencePair pair = PreferencePair.place(id, models.get(best), texts.get(best), models.get(worst),
                 texts.get(worst), verdict, "ultrafeedback", extra);
         return new Item(id, context.batchFor(null), context.domain(Domain.GENERAL), Prompt.text(instruction),
                 pair.responses(), null, null, meta, pair.priors());
+    }
+
+    /** All completions as one item, ranked by score (best first, equal scores one tier). */
+    private Item ranking(JsonNode r, String id, String instruction, List<String> models, List<String> texts,
+                         List<Double> scores, ParseContext context) {
+        List<Response> responses = new ArrayList<>();
+        Map<String, Object> byResponse = new LinkedHashMap<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String rid = "r" + (i + 1);
+            responses.add(new Response(rid, models.get(i), texts.get(i)));
+            byResponse.put(rid, scores.get(i));
+        }
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("scores", byResponse);
+        Ranking order = scores.contains(null) ? null : byScore(responses, scores);
+        Map<String, Object> meta = new LinkedHashMap<>();
+        String source = Json.optString(r, "source", "");
+        if (source != null) meta.put("source", source);
+        return new Item(id, context.batchFor(null), context.domain(Domain.GENERAL), Prompt.text(instruction),
+                responses, null, null, meta, List.of(new PriorLabel("ultrafeedback", null, List.of(), extra, order)));
+    }
+
+    /** Higher score first; equal scores share a tier. */
+    private static Ranking byScore(List<Response> responses, List<Double> scores) {
+        TreeMap<Double, List<String>> tiers = new TreeMap<>(Comparator.reverseOrder());
+        for (int i = 0; i < responses.size(); i++) {
+            tiers.computeIfAbsent(scores.get(i), s -> new ArrayList<>()).add(responses.get(i).id());
+        }
+        return new Ranking(new ArrayList<>(tiers.values()), List.of());
+    }
+
+    /** The completion's overall score, else its fine-grained score, else the mean of its aspects' ratings. */
+    private static Double score(JsonNode c, String path) {
+        for (String field : List.of("overall_score", "fine-grained_score")) {
+            JsonNode v = c.get(field);
+            if (v == null || v.isNull()) continue;
+            if (!v.isNumber()) throw new FieldException(path + "." + field, "a number, found " + Json.kind(v));
+            return v.doubleValue();
+        }
+        return meanRating(c, path);
     }
 
     /** Null sorts below any score. */

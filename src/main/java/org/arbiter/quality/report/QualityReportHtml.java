@@ -9,6 +9,7 @@ import org.arbiter.quality.BradleyTerry;
 import org.arbiter.quality.FlipAudit;
 import org.arbiter.quality.PositionBias;
 import org.arbiter.quality.QualityReport;
+import org.arbiter.quality.RankingQuality;
 import org.arbiter.quality.SpeedAnomalies;
 
 /**
@@ -132,6 +133,25 @@ public final class QualityReportHtml {
             }
         }
 
+        RankingQuality.Result rk = r.rankings();
+        if (!rk.isEmpty()) {
+            h.append("<h2>Rankings</h2>\n<p>").append(rk.rankings()).append(" rankings on ").append(rk.rankingItems())
+                    .append(" items. Krippendorff's α (ordinal) over the rank of each response: ").append(Html.num(rk.alphaOrdinal(), 3))
+                    .append(" (").append(rk.alphaUnits()).append(" responses); Kendall's W, mean over ").append(rk.concordance().size())
+                    .append(" items with two or more rankings: ").append(Html.num(rk.meanW(), 3)).append(".</p>\n");
+            if (!rk.position().isEmpty()) {
+                h.append("<table><tr><th>Annotator</th><th>Responses</th><th>Rankings</th><th>Mean rank by shown position</th>"
+                        + "<th>Friedman p</th></tr>");
+                for (RankingQuality.Position p : rk.position()) {
+                    h.append("<tr><td>").append(Html.escape(p.annotator())).append("</td><td>").append(p.responses())
+                            .append("</td><td>").append(p.judgments()).append("</td><td>")
+                            .append(Html.escape(String.join(" · ", p.meanRank().stream().map(v -> Html.num(v, 2)).toList())))
+                            .append("</td><td>").append(Html.pValue(p.pValue())).append(p.flagged() ? " ⚠" : "").append("</td></tr>");
+                }
+                h.append("</table>\n");
+            }
+        }
+
         h.append("<h2>Adjudication queue</h2>\n");
         if (r.adjudication().isEmpty()) {
             h.append("<p>No item needs adjudication.</p>\n");
@@ -175,8 +195,10 @@ public final class QualityReportHtml {
                 + "Direction: A, equal (A=B is its own category) or B. A judgment flagged both-bad counts as its preference; "
                 + "without a preference it is left out of preference agreement. Consensus needs at least %d judgments; "
                 + "items go to adjudication when both directions were chosen, the consensus confidence is below %.2f, "
-                + "or the first error of a response is disputed. Intervals: %d bootstrap replicates over judgments, seed %d.</p>\n",
-                r.options().minJudgments(), r.options().minConfidence(), r.options().replicates(), r.options().seed()));
+                + "the first error of a response is disputed, or the rankings of an item agree with Kendall's W below %.2f. "
+                + "Rankings: ranks are tiers (1 = best, ties share one); W and Friedman's test use mid-ranks with the tie correction, "
+                + "and each pair of differently ranked responses is one Bradley–Terry game. Intervals: %d bootstrap replicates over judgments, seed %d.</p>\n",
+                r.options().minJudgments(), r.options().minConfidence(), RankingQuality.DEFAULT_MIN_W, r.options().replicates(), r.options().seed()));
         h.append("</body></html>\n");
         return h.toString();
     }

@@ -7,6 +7,7 @@ import org.arbiter.quality.Consensus;
 import org.arbiter.quality.EvidenceAgreement;
 import org.arbiter.quality.FlipAudit;
 import org.arbiter.quality.QualityReport;
+import org.arbiter.quality.RankingQuality;
 import org.arbiter.quality.SpeedAnomalies;
 
 import tools.jackson.databind.node.ArrayNode;
@@ -139,6 +140,7 @@ public final class QualityReportJson {
             }
         }
         evidence(o.putObject("evidence"), r.evidence());
+        rankings(o.putObject("rankings"), r.rankings());
         o.put("consensus_count", r.consensus().size());
         long clear = r.consensus().stream().filter(Consensus::clear).count();
         o.put("consensus_clear", clear);
@@ -148,6 +150,36 @@ public final class QualityReportJson {
         opts.put("bootstrap_replicates", r.options().replicates());
         opts.put("seed", r.options().seed());
         return o;
+    }
+
+    /** Ranking items: α ordinal over per-response ranks, Kendall's W per item, rank by shown position. */
+    private static void rankings(ObjectNode o, RankingQuality.Result r) {
+        o.put("items", r.rankingItems());
+        o.put("rankings", r.rankings());
+        num(o, "alpha_ordinal", r.alphaOrdinal());
+        o.put("alpha_units", r.alphaUnits());
+        num(o, "mean_kendall_w", r.meanW());
+        ArrayNode items = o.putArray("kendall_w");
+        for (RankingQuality.ItemConcordance c : r.concordance()) {
+            ObjectNode n = items.addObject();
+            n.put("item_id", c.itemId());
+            n.put("batch", c.batch());
+            n.put("rankings", c.rankings());
+            n.put("responses", c.responses());
+            num(n, "w", c.w());
+        }
+        ArrayNode position = o.putArray("position_bias");
+        for (RankingQuality.Position p : r.position()) {
+            ObjectNode n = position.addObject();
+            n.put("annotator", p.annotator());
+            n.put("responses", p.responses());
+            n.put("judgments", p.judgments());
+            ArrayNode mean = n.putArray("mean_rank_by_shown_position");
+            for (double v : p.meanRank()) mean.add(Math.round(v * 1e6) / 1e6);
+            num(n, "friedman", p.friedman());
+            num(n, "p_value", p.pValue());
+            n.put("flagged", p.flagged());
+        }
     }
 
     private static void evidence(ObjectNode o, EvidenceAgreement e) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.arbiter.quality.BradleyTerry;
 import org.arbiter.quality.EvidenceAgreement;
 import org.arbiter.quality.QualityReport;
+import org.arbiter.quality.RankingQuality;
 
 /** The report as a few lines of plain text, for a terminal ({@code report} without {@code --json}). */
 public final class QualityReportText {
@@ -22,6 +23,18 @@ public final class QualityReportText {
             b.append(String.format(Locale.ROOT, "steps: alpha %s over %d steps; first error: alpha %s, exact match %s over %d responses%n",
                     Html.num(r.stepAlpha(), 3), r.stepUnits(), Html.num(r.firstErrorAlpha(), 3), Html.pct(r.firstErrorExactMatch()),
                     r.firstErrorUnits()));
+        }
+        RankingQuality.Result rk = r.rankings();
+        if (!rk.isEmpty()) {
+            b.append(String.format(Locale.ROOT, "rankings: %d on %d items; alpha ordinal %s over %d responses; Kendall W mean %s over %d items%n",
+                    rk.rankings(), rk.rankingItems(), Html.num(rk.alphaOrdinal(), 3), rk.alphaUnits(), Html.num(rk.meanW(), 3),
+                    rk.concordance().size()));
+            for (RankingQuality.Position p : rk.position()) {
+                b.append(String.format(Locale.ROOT, "  %-16s %d rankings of %d: mean rank by shown position %s (Friedman p %s)%s%n",
+                        p.annotator(), p.judgments(), p.responses(),
+                        String.join(" ", p.meanRank().stream().map(v -> Html.num(v, 2)).toList()), Html.pValue(p.pValue()),
+                        p.flagged() ? " POSITION BIAS" : ""));
+            }
         }
         for (QualityReport.AnnotatorStats a : r.annotators()) {
             b.append(String.format(Locale.ROOT, "  %-16s %5d judgments, gold %s, left %s (p %s)%s, median %s, %d fast, alpha vs others %s%n",

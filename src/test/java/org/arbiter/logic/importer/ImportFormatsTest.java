@@ -132,7 +132,7 @@ class ImportFormatsTest {
     }
 
     @Test
-    void rawUltraFeedbackNeedsTwoCompletionsAndPairsBestWithWorst() throws IOException {
+    void rawUltraFeedbackNeedsTwoCompletionsAndTwoMakeAPair() throws IOException {
         Path sample = CORPUS.resolve("pref_ultrafeedback.jsonl");
         ImportResult one = importer.importFile(sample, ImportOptions.detect());
         assertThat(one.ok()).isFalse();
@@ -160,6 +160,136 @@ class ImportFormatsTest {
         assertThat(item.prompt().markdown()).startsWith("I am going to cairo in June");
         assertThat(preferredContent(item)).startsWith("Cairo is a city that has something for everyone.");
         assertThat(item.responses()).extracting(Response::model).containsExactlyInAnyOrder("falcon-40b-instruct", "wizardlm-7b");
+    }
+
+    /**
+     * Issue 15 changed this: a raw row used to become its best and worst completion, the rest in meta; now all
+     * its completions stay as one ranking item, ordered by the source's scores with equal scores tied.
+     */
+    @Test
+    void rawUltraFeedbackKeepsEveryCompletionAsOneRankingByScore() throws IOException {
+        ObjectNode rec = (ObjectNode) Json.parse(Files.readAllLines(CORPUS.resolve("pref_ultrafeedback.jsonl")).get(0));
+        ArrayNode cs = (ArrayNode) rec.get("completions");
+        String[][] others = {{"wizardlm-7b", "Cairo is hot.", "1"}, {"llama-2-7b", "Go to Giza.", "3"}, {"alpaca-7b", "Cairo is big.", "1"}};
+        for (String[] o : others) {
+            ObjectNode c = (ObjectNode) cs.get(0).deepCopy();
+            c.put("model", o[0]);
+            c.put("response", o[1]);
+            for (String aspect : c.get("annotations").propertyNames()) {
+                ((ObjectNode) c.get("annotations").get(aspect)).put("Rating", o[2]);
+            }
+            cs.add(c);
+        }
+        Path file = dir.resolve("uf_four.jsonl");
+        Files.writeString(file, Json.write(rec) + "\n");
+        importOk(file);
+        Item item = store.items().batch("uf_four").get(0);
+        assertThat(item.isRanking()).isTrue();
+        assertThat(item.responses()).extracting(Response::id).containsExactly("r1", "r2", "r3", "r4");
+        assertThat(item.responses()).extracting(Response::model)
+                .containsExactly("falcon-40b-instruct", "wizardlm-7b", "llama-2-7b", "alpaca-7b");
+        PriorLabel prior = item.priorLabels().get(0);
+        assertThat(prior.source()).isEqualTo("ultrafeedback");
+        assertThat(prior.preference()).isNull();
+        // the README example's aspects are rated 2, 3, 3, 3 (mean 2.75): below the one rated 3 throughout, above
+        // the two rated 1, which tie at the bottom
+        assertThat(prior.ranking().tiers()).containsExactly(List.of("r3"), List.of("r1"), List.of("r2", "r4"));
+        assertThat(item.meta()).doesNotContainKey("other_completions");
+    }
+
+    @Test
+    void rawUltraFeedbackRanksByOverallScoreWhenThereIsOne() throws IOException {
+        StringBuilder line = new StringBuilder("{\"source\": \"evol\", \"instruction\": \"Say hi.\", \"completions\": [");
+        double[] overall = {6.5, 8.0, 6.5};
+        for (int i = 0; i < overall.length; i++) {
+            if (i > 0) line.append(", ");
+            line.append("{\"model\": \"m").append(i).append("\", \"response\": \"hi ").append(i)
+                    .append("\", \"overall_score\": ").append(overall[i]).append(", \"annotations\": {}}");
+        }
+        Path file = dir.resolve("uf_overall.jsonl");
+        Files.writeString(file, line.append("]}\n").toString());
+        importOk(file);
+        Item item = store.items().batch("uf_overall").get(0);
+        assertThat(item.priorLabels().get(0).ranking().tiers()).containsExactly(List.of("r2"), List.of("r1", "r3"));
+    }
+
+    @Test
+    void openAssistantTreesBecomeRankingsOfTheRootRepliesWithTheCrowdsRank() {
+        ImportResult r = importOk(CORPUS.resolve("pref_oasst.jsonl"));
+        assertThat(r.format()).isEqualTo(ImportFormat.OASST);
+        List<Item> items = store.items().batch("pref_oasst");
+        assertThat(items).hasSize(6);
+        Item chat = byPrompt(items, "What differences are there between ChatGPT and Instructional GPT?");
+        assertThat(chat.id()).isEqualTo("44f6d71c-2b4a-4197-8afc-34bcb233b744");
+        assertThat(chat.responses()).hasSize(3);
+        PriorLabel prior = chat.priorLabels().get(0);
+        assertThat(prior.source()).isEqualTo("oasst");
+        // rank 0 is the best: its reply is the one the tree lists first
+        String best = prior.ranking().tiers().get(0).get(0);
+        assertThat(chat.response(best).orElseThrow().content()).startsWith("Both ChatGPT and InstructGPT are auto-regressive");
+        assertThat(prior.ranking().tiers()).hasSize(3);
+        assertThat(items).allSatisfy(i -> assertThat(i.responses().size()).isBetween(2, 9));
+    }
+
+    @Test
+    void openAssistantTreeWithTenRankedRepliesKeepsTheNineBestAndSaysSo() throws IOException {
+        StringBuilder replies = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            if (i > 0) replies.append(", ");
+            replies.append("{\"message_id\": \"m").append(i).append("\", \"role\": \"assistant\", \"text\": \"reply ")
+                    .append(i).append("\", \"rank\": ").append(i).append(", \"replies\": []}");
+        }
+        Path file = dir.resolve("oasst_ten.jsonl");
+        Files.writeString(file, "{\"message_tree_id\": \"t1\", \"tree_state\": \"ready_for_export\", \"prompt\": "
+                + "{\"message_id\": \"t1\", \"role\": \"prompter\", \"text\": \"Count.\", \"replies\": [" + replies + "]}}\n");
+        ImportResult r = importOk(file);
+        assertThat(r.summary()).contains("1 tree had more than 9 ranked replies: kept the 9 best-ranked");
+        Item item = store.items().batch("oasst_ten").get(0);
+        assertThat(item.responses()).hasSize(9).extracting(Response::content).doesNotContain("reply 9");
+        assertThat(item.meta()).containsEntry("replies_dropped", 1);
+    }
+
+    @Test
+    void openAssistantTreeWithTwoRankedRepliesIsAPairWithThePreference() throws IOException {
+        Path file = dir.resolve("oasst_two.jsonl");
+        Files.writeString(file, "{\"message_tree_id\": \"t2\", \"prompt\": {\"role\": \"prompter\", \"text\": \"Hi?\", "
+                + "\"replies\": [{\"role\": \"assistant\", \"text\": \"Hello!\", \"rank\": 1}, "
+                + "{\"role\": \"assistant\", \"text\": \"Hi, how can I help?\", \"rank\": 0}]}}\n");
+        importOk(file);
+        Item item = store.items().batch("oasst_two").get(0);
+        assertThat(item.isRanking()).isFalse();
+        assertThat(preferredContent(item)).isEqualTo("Hi, how can I help?");
+    }
+
+    @Test
+    void nativeItemsWithThreeToNineResponsesAreRankingItemsAndTenAreRefused() throws IOException {
+        Path ok = dir.resolve("native_four.jsonl");
+        Files.writeString(ok, "{\"id\": \"n1\", \"prompt\": \"Pick.\", \"responses\": [" + responses(4) + "], "
+                + "\"prior_labels\": [{\"source\": \"lab\", \"ranking\": {\"order\": [[\"r2\"], [\"r1\", \"r3\"], [\"r4\"]], \"shown_order\": []}}]}\n");
+        importOk(ok);
+        Item item = store.items().batch("native_four").get(0);
+        assertThat(item.responses()).hasSize(4);
+        assertThat(item.priorLabels().get(0).ranking().rankOf("r3")).isEqualTo(2);
+
+        Path tooMany = dir.resolve("native_ten.jsonl");
+        Files.writeString(tooMany, "{\"id\": \"n1\", \"prompt\": \"Pick.\", \"responses\": [" + responses(9) + "]}\n"
+                + "{\"id\": \"n2\", \"prompt\": \"Pick.\", \"responses\": [" + responses(10) + "]}\n");
+        ImportResult r = importer.importFile(tooMany, ImportOptions.detect());
+        assertThat(r.ok()).isFalse();
+        assertThat(r.errors()).singleElement().satisfies(e -> {
+            assertThat(e.line()).isEqualTo(2);
+            assertThat(e.field()).isEqualTo("responses");
+            assertThat(e.expected()).contains("at most 9 responses").contains("found 10");
+        });
+    }
+
+    private static String responses(int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            if (i > 1) b.append(", ");
+            b.append("{\"id\": \"r").append(i).append("\", \"content\": \"answer ").append(i).append("\"}");
+        }
+        return b.toString();
     }
 
     @Test

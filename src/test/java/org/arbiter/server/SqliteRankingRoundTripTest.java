@@ -1,0 +1,8 @@
+package org.arbiter.server;
+
+class SqliteRankingRoundTripTest extends RankingRoundTripContract {
+    @Override
+    boolean postgres() {
+        return false;
+    }
+}
