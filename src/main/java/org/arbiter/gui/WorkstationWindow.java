@@ -71,6 +71,8 @@ public final class WorkstationWindow implements WindowProbe {
     private final HelpOverlay help = new HelpOverlay();
     private final CategoryPicker picker = new CategoryPicker();
     private final TextEntry textEntry = new TextEntry();
+    /** The modes whose text the text entry holds; leaving them closes it. */
+    private static final java.util.Set<Mode> TEXT_MODES = java.util.EnumSet.of(Mode.NOTE, Mode.SKIP_REASON, Mode.CONFIRM_AGAINST, Mode.RATIONALE);
     private final Label loading = new Label("drawing…");
     private final BorderPane layout = new BorderPane();
     private final SaveNotice saveNotice = new SaveNotice(layout);
@@ -356,12 +358,14 @@ public final class WorkstationWindow implements WindowProbe {
             case NOTE -> textEntry.open("Note on step " + (s.open().focused().focusedStep() + 1) + " (" + s.open().focusedSide().name().toLowerCase() + ")",
                     s.labels().textInitial(), session::commitNote, session::cancel);
             case SKIP_REASON -> textEntry.open("Why skip this item?", "", session::commitSkip, session::cancel);
+            case RATIONALE -> textEntry.open("Rationale: why this judgment (the whole item)", s.labels().rationale(),
+                    session::commitRationale, session::cancel);
             case CONFIRM_AGAINST -> textEntry.open("Submit against the evidence? Why (optional) — Enter submits, Esc goes back", "",
                     session::confirmAgainst, session::cancel);
             default -> {
             }
         }
-        if (s.status().mode() != Mode.NOTE && s.status().mode() != Mode.SKIP_REASON && s.status().mode() != Mode.CONFIRM_AGAINST && textEntry.isOpen() && !textEntryIsJump()) textEntry.close();
+        if (!TEXT_MODES.contains(s.status().mode()) && textEntry.isOpen() && !textEntryIsJump()) textEntry.close();
         scale.show(s);
         status.show(s);
         badges.show(s, checks.pending(), checks::detail);

@@ -15,12 +15,20 @@ import org.arbiter.model.Preference;
  * @param preference in A/B terms, null while unset
  * @param rubric     response id → dimension → score
  * @param steps      response id → step index → mark (no empty marks)
+ * @param rationale  the expert's written justification of the whole judgment, "" while none
  */
 public record Labels(Preference preference, Set<Flag> flags, Map<String, Map<String, Integer>> rubric,
-                     Map<String, Map<Integer, StepMark>> steps) {
+                     Map<String, Map<Integer, StepMark>> steps, String rationale) {
     public static final Labels EMPTY = new Labels(null, Set.of(), Map.of(), Map.of());
 
+    /** Labels without a rationale. */
+    public Labels(Preference preference, Set<Flag> flags, Map<String, Map<String, Integer>> rubric,
+                  Map<String, Map<Integer, StepMark>> steps) {
+        this(preference, flags, rubric, steps, "");
+    }
+
     public Labels {
+        rationale = rationale == null ? "" : rationale.strip();
         flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
         Map<String, Map<String, Integer>> r = new TreeMap<>();
         rubric.forEach((k, v) -> {
@@ -43,13 +51,13 @@ public record Labels(Preference preference, Set<Flag> flags, Map<String, Map<Str
     }
 
     public Labels withPreference(Preference p) {
-        return new Labels(p, flags, rubric, steps);
+        return new Labels(p, flags, rubric, steps, rationale);
     }
 
     public Labels toggle(Flag f) {
         Set<Flag> next = flags.isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(flags);
         if (!next.remove(f)) next.add(f);
-        return new Labels(preference, next, rubric, steps);
+        return new Labels(preference, next, rubric, steps, rationale);
     }
 
     public Integer score(String responseId, String dimension) {
@@ -63,7 +71,7 @@ public record Labels(Preference preference, Set<Flag> flags, Map<String, Map<Str
         if (score == null) dims.remove(dimension);
         else dims.put(dimension, score);
         r.put(responseId, dims);
-        return new Labels(preference, flags, r, steps);
+        return new Labels(preference, flags, r, steps, rationale);
     }
 
     public StepMark mark(String responseId, int step) {
@@ -79,10 +87,19 @@ public record Labels(Preference preference, Set<Flag> flags, Map<String, Map<Str
         Map<Integer, StepMark> m = new TreeMap<>(s.getOrDefault(responseId, Map.of()));
         m.put(step, mark);
         s.put(responseId, m);
-        return new Labels(preference, flags, rubric, s);
+        return new Labels(preference, flags, rubric, s, rationale);
+    }
+
+    /** @param text "" (or blank) clears */
+    public Labels withRationale(String text) {
+        return new Labels(preference, flags, rubric, steps, text);
+    }
+
+    public boolean hasRationale() {
+        return !rationale.isEmpty();
     }
 
     public boolean isEmpty() {
-        return preference == null && flags.isEmpty() && rubric.isEmpty() && steps.isEmpty();
+        return preference == null && flags.isEmpty() && rubric.isEmpty() && steps.isEmpty() && rationale.isEmpty();
     }
 }

@@ -165,6 +165,11 @@ final class OpenItem {
         label(labels.withMark(responseId, step, new StepMark(r, next, m.note())));
     }
 
+    /** The written justification of the whole judgment; blank clears it. */
+    void rationale(String text) {
+        label(labels.withRationale(text));
+    }
+
     void note(String responseId, int step, String text) {
         label(labels.withMark(responseId, step, labels.mark(responseId, step).withNote(text)));
     }
@@ -215,11 +220,16 @@ final class OpenItem {
         return base.isPresent() && labels.equals(fromJudgment(base.get()));
     }
 
-    /** Writes the labels, with the evidence shown, as the next judgment version; empty when the write failed. */
-    Optional<Judgment> commit(List<ShownEvidence> shown) {
+    /**
+     * Writes the labels, with the evidence shown, as the next judgment version; empty when the write failed.
+     *
+     * @param rationale what the judgment's rationale says: the written one, or the reason given for confirming
+     *                  against the evidence when none was written
+     */
+    Optional<Judgment> commit(List<ShownEvidence> shown, String rationale) {
         Instant now = clock.now();
         Judgment j = new Judgment(base.map(Judgment::judgmentId).orElseGet(UUID::randomUUID), item.id(), batch, annotator,
-                base.map(b -> b.version() + 1).orElse(1), labels.preference(), labels.flags(), rubricOfResponses(), "",
+                base.map(b -> b.version() + 1).orElse(1), labels.preference(), labels.flags(), rubricOfResponses(), rationale,
                 stepLabels(), item.isPair() ? leftResponse().id() : null, startedAt, now, clock.activeMs(now)).withEvidence(shown);
         if (!writes.write("the judgment of this item", () -> store.judgments().save(j))) return Optional.empty();
         unsaved = false;
@@ -238,7 +248,7 @@ final class OpenItem {
 
     /** A submitted judgment as editable labels: step labels are matched by step key first, then by index. */
     private Labels fromJudgment(Judgment j) {
-        Labels l = new Labels(j.preference(), j.flags(), j.rubric(), Map.of());
+        Labels l = new Labels(j.preference(), j.flags(), j.rubric(), Map.of(), j.rationale());
         for (StepLabel s : j.stepLabels()) {
             List<Step> steps = s.responseId().equals(leftResponse().id()) ? leftSteps
                     : item.isPair() && s.responseId().equals(rightResponse().id()) ? rightSteps : null;
