@@ -134,6 +134,9 @@ public final class AppBenchmark {
             Platform.runLater(() -> w.window().stage().close());
             w.close();
         }
+        SwitchesDuringChecks.Result duringChecks = new SwitchesDuringChecks(dir, quick ? 40 : 100).run();
+        duringChecks.addTo(report);
+        say("%s", duringChecks.summary());
         SyncBenchmark.Result sync = SyncBenchmark.run(quick ? 20_000 : 100_000);
         report.put("sync_judgments", sync.judgments());
         report.put("sync_seconds", round(sync.seconds()));
