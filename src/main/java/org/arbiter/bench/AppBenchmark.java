@@ -332,7 +332,7 @@ public final class AppBenchmark {
         return new double[] {rss, heap.getUsed() / 1048576.0, heap.getCommitted() / 1048576.0, heap.getMax() / 1048576.0};
     }
 
-    private static double onFx(java.util.concurrent.Callable<Double> work) throws Exception {
+    static double onFx(java.util.concurrent.Callable<Double> work) throws Exception {
         CompletableFuture<Double> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

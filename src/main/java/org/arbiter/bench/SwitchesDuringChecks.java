@@ -119,7 +119,7 @@ final class SwitchesDuringChecks {
                 last = now;
             }
         };
-        onFx(() -> {
+        AppBenchmark.onFx(() -> {
             pulses.start();
             return 0.0;
         });
@@ -127,7 +127,7 @@ final class SwitchesDuringChecks {
             w.window().prefetched().get(60, TimeUnit.SECONDS);
             Thread.sleep(READING_PAUSE_MS);
             running[i] = inFlight.get();
-            t[i] = onFx(() -> {
+            t[i] = AppBenchmark.onFx(() -> {
                 w.session().handle(KeyStroke.plain("3"));
                 long t0 = System.nanoTime();
                 w.session().handle(KeyStroke.plain("ENTER"));
@@ -135,10 +135,12 @@ final class SwitchesDuringChecks {
                 return (System.nanoTime() - t0) / 1e6;
             });
         }
-        double[] frameMs = onFxList(() -> {
+        // Frames are added on the JavaFX thread only; once the timer is stopped there, this thread may read them.
+        AppBenchmark.onFx(() -> {
             pulses.stop();
-            return frames.stream().mapToDouble(Double::doubleValue).toArray();
+            return 0.0;
         });
+        double[] frameMs = frames.stream().mapToDouble(Double::doubleValue).toArray();
         return new Result(java.util.Arrays.copyOfRange(t, 5, t.length), java.util.Arrays.copyOfRange(running, 5, running.length),
                 frameMs.length == 0 ? new double[] {0} : frameMs);
     }
@@ -191,22 +193,6 @@ final class SwitchesDuringChecks {
         public void close() throws Exception {
             if (check instanceof AutoCloseable c) c.close();
         }
-    }
-
-    private static double onFx(java.util.concurrent.Callable<Double> work) throws Exception {
-        return onFxList(() -> new double[] {work.call()})[0];
-    }
-
-    private static double[] onFxList(java.util.concurrent.Callable<double[]> work) throws Exception {
-        CompletableFuture<double[]> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Exception | Error e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(120, TimeUnit.SECONDS);
     }
 
     private static double round(double v) {

@@ -31,24 +31,16 @@ final class ServerVerifyCommand implements Callable<Integer> {
             description = "A batch (NAME-001) or all batches of one import (NAME).")
     String batch;
 
-    @Option(names = "--json", description = "JSON lines: {item, response, kind, verdict, tests_passed, tests_total, detail, ms}, then the summary.")
-    boolean json;
-
-    @Option(names = "--jobs", paramLabel = "N", description = "Checks run at once (default: the number of cores).")
-    Integer jobs;
-
-    /** The PATH toolchains are taken from; tests pin it to the system's. */
-    @Option(names = "--toolchain-path", hidden = true)
-    String toolchainPath = System.getenv("PATH");
+    @CommandLine.Mixin
+    VerifyOptions options = new VerifyOptions();
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        int parallel = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-        if (parallel < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
         PrintWriter err = spec.commandLine().getErr();
+        VerifyRun checks = options.run(spec.commandLine(), spec.commandLine().getOut(), err);
         return ServerCommand.withStore(spec, db, store -> {
             PrecomputedEvidence evidence = new PrecomputedEvidence(store);
             List<String> batches = evidence.batchExists(batch) ? List.of(batch) : store.batchesOfImport(batch);
@@ -70,7 +62,7 @@ final class ServerVerifyCommand implements Callable<Integer> {
             java.util.IdentityHashMap<Item, String> where = new java.util.IdentityHashMap<>();
             for (int i = 0; i < items.size(); i++) where.put(items.get(i), batchOf.get(i));
             try {
-                return new VerifyRun(parallel, toolchainPath, json, spec.commandLine().getOut(), err).run(items, checked ->
+                return checks.run(items, checked ->
                         evidence.save(where.get(checked.item()), checked.result().item(), checked.result().response(),
                                 checked.result().kind(), checked.result().verdict(), Json.write(checked.line())));
             } catch (InterruptedException e) {

@@ -35,15 +35,8 @@ public final class VerifyCommand implements Callable<Integer> {
             completionCandidates = ImportCommand.FormatNames.class)
     String format;
 
-    @Option(names = "--json", description = "JSON lines: {item, response, kind, verdict, tests_passed, tests_total, detail, ms}, then the summary.")
-    boolean json;
-
-    @Option(names = "--jobs", paramLabel = "N", description = "Checks run at once (default: the number of cores).")
-    Integer jobs;
-
-    /** The PATH toolchains are taken from; tests pin it to the system's. */
-    @Option(names = "--toolchain-path", hidden = true)
-    String toolchainPath = System.getenv("PATH");
+    @CommandLine.Mixin
+    VerifyOptions run = new VerifyOptions();
 
     @Spec
     CommandSpec spec;
@@ -57,8 +50,7 @@ public final class VerifyCommand implements Callable<Integer> {
             f = ImportFormat.fromWire(format);
             if (f == null) throw new CommandLine.ParameterException(cl, "unknown format '" + format + "' (known: " + ImportFormat.names() + ")");
         }
-        int parallel = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-        if (parallel < 1) throw new CommandLine.ParameterException(cl, "--jobs must be at least 1");
+        VerifyRun checks = run.run(cl, cl.getOut(), err);
         List<Item> items = new ArrayList<>();
         boolean inputOk = true;
         for (Path file : files) {
@@ -71,6 +63,6 @@ public final class VerifyCommand implements Callable<Integer> {
             err.flush();
             return CommandLine.ExitCode.USAGE;
         }
-        return new VerifyRun(parallel, toolchainPath, json, cl.getOut(), err).run(items, checked -> { });
+        return checks.run(items, checked -> { });
     }
 }

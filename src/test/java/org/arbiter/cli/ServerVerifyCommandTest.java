@@ -2,10 +2,7 @@ package org.arbiter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,19 +20,8 @@ class ServerVerifyCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-        List<JsonNode> lines() {
-            List<JsonNode> out = new ArrayList<>();
-            for (String l : out().split("\n")) if (!l.isBlank()) out.add(Json.parse(l));
-            return out;
-        }
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = ArbiterCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exit, out.toString(), err.toString());
+    private static VerifyCommandTest.Run run(String... args) {
+        return VerifyCommandTest.run(args);
     }
 
     private String serverWithOneBatch() {
@@ -54,7 +40,7 @@ class ServerVerifyCommandTest {
     @Test
     void printsWhatVerifyPrintsAndTheReportCountsIt() {
         String url = serverWithOneBatch();
-        Run r = run("server", "--db", url, "verify", "--batch", "lab", "--json", "--toolchain-path", VerifyCommandTest.DEBIAN_PATH);
+        VerifyCommandTest.Run r = run("server", "--db", url, "verify", "--batch", "lab", "--json", "--toolchain-path", VerifyCommandTest.DEBIAN_PATH);
         assertThat(r.exit()).as(r.err()).isZero();
         List<JsonNode> lines = r.lines();
         assertThat(lines).hasSize(3);
@@ -75,7 +61,7 @@ class ServerVerifyCommandTest {
         // A second run replaces the first: the report counts each response once.
         assertThat(run("server", "--db", url, "verify", "--batch", "lab-001", "--toolchain-path", VerifyCommandTest.DEBIAN_PATH).exit()).isZero();
 
-        Run report = run("server", "--db", url, "report", "--json");
+        VerifyCommandTest.Run report = run("server", "--db", url, "report", "--json");
         assertThat(report.exit()).as(report.err()).isZero();
         List<JsonNode> rl = report.lines();
         JsonNode pre = rl.get(rl.size() - 1).get("precomputed_evidence").get("lab-001");
@@ -83,7 +69,7 @@ class ServerVerifyCommandTest {
         assertThat(pre.get("verdicts").get("passed").asInt()).isEqualTo(1);
         assertThat(pre.get("verdicts").get("failed").asInt()).isEqualTo(1);
 
-        Run text = run("server", "--db", url, "report");
+        VerifyCommandTest.Run text = run("server", "--db", url, "report");
         assertThat(text.out()).contains("Precomputed evidence (arbiter server verify)")
                 .contains("lab-001: 2 responses checked; 1 failed, 1 passed");
     }
@@ -91,10 +77,10 @@ class ServerVerifyCommandTest {
     @Test
     void aMissingToolchainIsNotRunAndExitsOne() {
         String url = serverWithOneBatch();
-        Run r = run("server", "--db", url, "verify", "--batch", "lab", "--json", "--toolchain-path", dir.resolve("empty").toString());
+        VerifyCommandTest.Run r = run("server", "--db", url, "verify", "--batch", "lab", "--json", "--toolchain-path", dir.resolve("empty").toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.lines().get(0).get("verdict").asString()).isEqualTo("not_run");
-        Run report = run("server", "--db", url, "report", "--json");
+        VerifyCommandTest.Run report = run("server", "--db", url, "report", "--json");
         List<JsonNode> rl = report.lines();
         assertThat(rl.get(rl.size() - 1).get("precomputed_evidence").get("lab-001").get("verdicts").get("not_run").asInt()).isEqualTo(2);
     }
@@ -102,7 +88,7 @@ class ServerVerifyCommandTest {
     @Test
     void anUnknownBatchExitsTwoAndSaysSo() {
         String url = serverWithOneBatch();
-        Run r = run("server", "--db", url, "verify", "--batch", "nope");
+        VerifyCommandTest.Run r = run("server", "--db", url, "verify", "--batch", "nope");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).contains("--batch nope: no batch and no import of that name");

@@ -3,10 +3,8 @@ package org.arbiter.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 
@@ -61,11 +59,6 @@ class RationaleWindowTest {
     }
 
     private static String text(Workstation w, String id) throws Exception {
-        CompletableFuture<String> t = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            Label l = (Label) w.window().scene().lookup(id);
-            t.complete(l == null ? "" : l.getText());
-        });
-        return t.get(10, TimeUnit.SECONDS);
+        return WindowFixture.onFx(() -> w.window().scene().lookup(id) instanceof Label l ? l.getText() : "");
     }
 }
