@@ -134,6 +134,9 @@ public final class AppBenchmark {
             Platform.runLater(() -> w.window().stage().close());
             w.close();
         }
+        SwitchesDuringChecks.Result duringChecks = new SwitchesDuringChecks(dir, quick ? 40 : 100).run();
+        duringChecks.addTo(report);
+        say("%s", duringChecks.summary());
         SyncBenchmark.Result sync = SyncBenchmark.run(quick ? 20_000 : 100_000);
         report.put("sync_judgments", sync.judgments());
         report.put("sync_seconds", round(sync.seconds()));
@@ -329,7 +332,7 @@ public final class AppBenchmark {
         return new double[] {rss, heap.getUsed() / 1048576.0, heap.getCommitted() / 1048576.0, heap.getMax() / 1048576.0};
     }
 
-    private static double onFx(java.util.concurrent.Callable<Double> work) throws Exception {
+    static double onFx(java.util.concurrent.Callable<Double> work) throws Exception {
         CompletableFuture<Double> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

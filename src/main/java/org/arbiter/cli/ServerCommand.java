@@ -48,6 +48,7 @@ import tools.jackson.databind.node.ObjectNode;
                 ServerCommand.Report.class,
                 ServerCommand.Export.class,
                 ServerCommand.Adjudication.class,
+                ServerVerifyCommand.class,
         })
 public final class ServerCommand implements Runnable {
     @Option(names = "--db", paramLabel = "JDBC_URL",
@@ -300,8 +301,9 @@ public final class ServerCommand implements Runnable {
                         return 1;
                     }
                 }
-                out.print(json ? org.arbiter.quality.report.QualityReportJson.write(r) + "\n"
-                        : org.arbiter.quality.report.QualityReportText.write(r));
+                java.util.Map<String, org.arbiter.server.PrecomputedEvidence.OfBatch> evidence = new org.arbiter.server.PrecomputedEvidence(store).perBatch();
+                out.print(json ? PrecomputedEvidenceReport.addedTo(org.arbiter.quality.report.QualityReportJson.write(r), evidence) + "\n"
+                        : org.arbiter.quality.report.QualityReportText.write(r) + PrecomputedEvidenceReport.text(evidence));
                 if (html != null && !json) out.println("HTML report: " + html);
                 return 0;
             });

@@ -24,6 +24,7 @@ final class StatusBar extends HBox {
     private final Label sync = new Label();
     private final Label store = new Label();
     private final Label message = new Label();
+    private final Label rationale = new Label();
 
     StatusBar() {
         getStyleClass().add(STYLE_CLASS);
@@ -34,9 +35,10 @@ final class StatusBar extends HBox {
         progress.setId("status-progress");
         saved.setId("status-saved");
         sync.setId("status-sync");
+        rationale.setId("status-rationale");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getChildren().addAll(progress, left, time, message, grow, sync, saved, store);
+        getChildren().addAll(progress, left, time, rationale, message, grow, sync, saved, store);
     }
 
     void show(ReviewState s) {
@@ -49,6 +51,8 @@ final class StatusBar extends HBox {
         if (s.status().notSaved()) saved.getStyleClass().add("status-not-saved");
         store.setText(s.queue().annotator() + " · " + s.queue().storeFile());
         message.setText(s.status().message() == null ? "" : s.status().message());
+        // Present or (where the batch needs one) missing: the expert sees before Enter whether a rationale is kept.
+        rationale.setText(!s.labels().rationale().isEmpty() ? "rationale ✓" : s.labels().rationaleRequired() ? "rationale needed" : "");
     }
 
     void showSync(String text) {

@@ -79,6 +79,8 @@ public final class WorkstationWindow implements WindowProbe {
     private final HelpOverlay help = new HelpOverlay();
     private final CategoryPicker picker = new CategoryPicker();
     private final TextEntry textEntry = new TextEntry();
+    /** The modes whose text the text entry holds; leaving them closes it. */
+    private static final java.util.Set<Mode> TEXT_MODES = java.util.EnumSet.of(Mode.NOTE, Mode.SKIP_REASON, Mode.CONFIRM_AGAINST, Mode.RATIONALE);
     private final Label loading = new Label("drawing…");
     private final BorderPane layout = new BorderPane();
     private final SaveNotice saveNotice = new SaveNotice(layout);
@@ -388,13 +390,15 @@ public final class WorkstationWindow implements WindowProbe {
             case NOTE -> textEntry.open("Note on step " + (s.open().focused().focusedStep() + 1) + " (" + focusedName(s) + ")",
                     s.labels().textInitial(), session::commitNote, session::cancel);
             case SKIP_REASON -> textEntry.open("Why skip this item?", "", session::commitSkip, session::cancel);
+            case RATIONALE -> textEntry.open("Rationale: why this judgment (the whole item)", s.labels().rationale(),
+                    session::commitRationale, session::cancel);
             case CONFIRM_AGAINST -> textEntry.open("Submit against the evidence? Why (optional) — Enter submits, Esc goes back", "",
                     session::confirmAgainst, session::cancel);
             case EXPERT_TEST -> openExpertTest(s);
             default -> {
             }
         }
-        if (s.status().mode() != Mode.NOTE && s.status().mode() != Mode.SKIP_REASON && s.status().mode() != Mode.CONFIRM_AGAINST && textEntry.isOpen() && !textEntryIsJump()) textEntry.close();
+        if (!TEXT_MODES.contains(s.status().mode()) && textEntry.isOpen() && !textEntryIsJump()) textEntry.close();
         scale.show(s);
         rankStrip.show(s);
         rankHeads.show(s);

@@ -50,6 +50,7 @@ public enum Action {
     TOGGLE_RAW("View", "raw / rendered"),
     TOGGLE_DIFF("View", "code diff"),
     TOGGLE_SYNC_SCROLL("View", "synchronized scrolling"),
+    WRITE_RATIONALE("Item", "write the rationale: why this judgment (kept with it, audited)"),
     SUBMIT("Item", "submit and go to the next item"),
     UNDO("Item", "undo the last labeling action on this item"),
     REDO("Item", "redo"),

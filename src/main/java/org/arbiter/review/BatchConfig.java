@@ -20,11 +20,18 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * How a batch is judged: the rubric dimensions with their scales, which fields a submission needs, and the
  * error categories per domain, and whether Enter asks once before a submit that goes against decisive
- * evidence ({@code "evidence_warning": false} turns that off). Kept as JSON in the batch's {@code config} column; absent parts take the
- * defaults.
+ * evidence ({@code "evidence_warning": false} turns that off), and whether Enter needs a written rationale
+ * ({@code "rationale_required": true}; off by default). Kept as JSON in the batch's {@code config} column; absent parts
+ * take the defaults.
  */
 public record BatchConfig(List<RubricDimension> rubric, Set<Required> required, Map<Domain, List<ErrorCategory>> taxonomy,
-                          boolean evidenceWarning) {
+                          boolean evidenceWarning, boolean rationaleRequired) {
+    /** A config that needs no written rationale. */
+    public BatchConfig(List<RubricDimension> rubric, Set<Required> required, Map<Domain, List<ErrorCategory>> taxonomy,
+                       boolean evidenceWarning) {
+        this(rubric, required, taxonomy, evidenceWarning, false);
+    }
+
     /** A config that asks once before a submit against decisive evidence (the default). */
     public BatchConfig(List<RubricDimension> rubric, Set<Required> required, Map<Domain, List<ErrorCategory>> taxonomy) {
         this(rubric, required, taxonomy, true);
@@ -182,7 +189,13 @@ public record BatchConfig(List<RubricDimension> rubric, Set<Required> required, 
             if (!w.isBoolean()) throw new FieldException("config.evidence_warning", "true or false, found " + Json.kind(w));
             warning = w.asBoolean();
         }
-        return new BatchConfig(rubric, required, taxonomy, warning);
+        JsonNode rr = o.get("rationale_required");
+        boolean rationale = d.rationaleRequired();
+        if (rr != null && !rr.isNull()) {
+            if (!rr.isBoolean()) throw new FieldException("config.rationale_required", "true or false, found " + Json.kind(rr));
+            rationale = rr.asBoolean();
+        }
+        return new BatchConfig(rubric, required, taxonomy, warning, rationale);
     }
 
     private static int intField(JsonNode o, String field, String path, int dflt) {
@@ -209,6 +222,7 @@ public record BatchConfig(List<RubricDimension> rubric, Set<Required> required, 
         ArrayNode req = o.putArray("required");
         for (Required q : Required.values()) if (required.contains(q)) req.add(q.wire());
         o.put("evidence_warning", evidenceWarning);
+        o.put("rationale_required", rationaleRequired);
         ObjectNode t = o.putObject("taxonomy");
         for (Domain dom : Domain.values()) {
             if (!taxonomy.containsKey(dom)) continue;

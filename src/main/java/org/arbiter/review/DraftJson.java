@@ -21,9 +21,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The draft body: {@code {"format": 1, "started_at", "active_ms", "preference" (A/B wire or null), "flags",
  * "rubric": {resp: {dim: score}}, "steps": [{"response_id", "step_index", "rating" (-1/0/1 or null),
- * "categories", "note"}], "ranking": [[ids of the best place], …]}} — {@code ranking} only on a ranking item
- * with something placed; it holds the places so far, not yet every response — and when the expert wrote their own
- * test {@code "expert_test": {"language", "text", "source" (of the last run, or null), "outcomes"}}.
+ * "categories", "note"}], "rationale", "ranking": [[ids of the best place], …]}} — {@code ranking} only on a ranking
+ * item with something placed; it holds the places so far, not yet every response — and when the expert wrote their
+ * own test {@code "expert_test": {"language", "text", "source" (of the last run, or null), "outcomes"}}. A draft
+ * written before rationales has none.
  */
 final class DraftJson {
     private DraftJson() {
@@ -48,6 +49,7 @@ final class DraftJson {
             ObjectNode x = rubric.putObject(resp);
             new TreeMap<>(dims).forEach(x::put);
         });
+        o.put("rationale", l.rationale());
         ArrayNode steps = o.putArray("steps");
         l.steps().forEach((resp, marks) -> marks.forEach((i, m) -> {
             ObjectNode x = steps.addObject();
@@ -93,7 +95,8 @@ final class DraftJson {
             Set<Flag> flags = EnumSet.noneOf(Flag.class);
             List<String> fl = Json.optStringList(o, "flags", "");
             if (fl != null) for (String f : fl) if (Flag.fromWire(f) != null) flags.add(Flag.fromWire(f));
-            Labels l = new Labels(Preference.fromWire(Json.optString(o, "preference", "")), flags, Map.of(), Map.of());
+            Labels l = new Labels(Preference.fromWire(Json.optString(o, "preference", "")), flags, Map.of(), Map.of(),
+                    Json.optString(o, "rationale", ""));
             JsonNode r = o.get("rubric");
             if (r != null && r.isObject()) {
                 for (String resp : r.propertyNames()) {

@@ -79,6 +79,7 @@ public final class Keymap {
         bind(m, Action.TOGGLE_RAW, "r");
         bind(m, Action.TOGGLE_DIFF, "d");
         bind(m, Action.TOGGLE_SYNC_SCROLL, "s");
+        bind(m, Action.WRITE_RATIONALE, "w");
         bind(m, Action.SUBMIT, "Enter");
         bind(m, Action.UNDO, "Ctrl+Z");
         bind(m, Action.REDO, "Ctrl+Shift+Z");
@@ -131,7 +132,7 @@ public final class Keymap {
                 + "Enter submits once every response is placed"));
         rows.add(new HelpRow("Error categories", "1–9, a–z", "toggle the category shown beside the key"));
         rows.add(new HelpRow("Error categories", "Enter / Esc", "close the picker"));
-        rows.add(new HelpRow("Text (note, skip reason)", "Enter / Esc", "keep / discard the text"));
+        rows.add(new HelpRow("Text (note, rationale, skip reason)", "Enter / Esc", "keep / discard the text"));
         rows.add(new HelpRow("Help", "? / F1 / Esc", "close this help"));
         rows.add(new HelpRow("Your own test", "Ctrl+Enter / Esc", "run it against both responses in the sandbox / close the editor (the text is kept)"));
         return rows;

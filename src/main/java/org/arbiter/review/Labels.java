@@ -16,19 +16,33 @@ import org.arbiter.model.Preference;
  * @param rubric     response id → dimension → score
  * @param steps      response id → step index → mark (no empty marks)
  * @param order      the responses of a ranking item placed so far; empty for pairs and single paths
+ * @param rationale  the expert's written justification of the whole judgment, "" while none
  */
 public record Labels(Preference preference, Set<Flag> flags, Map<String, Map<String, Integer>> rubric,
-                     Map<String, Map<Integer, StepMark>> steps, RankOrder order) {
+                     Map<String, Map<Integer, StepMark>> steps, RankOrder order, String rationale) {
     public static final Labels EMPTY = new Labels(null, Set.of(), Map.of(), Map.of());
 
-    /** Labels of a pair or a single path: nothing ranked. */
+    /** Labels of a pair or a single path, nothing ranked, without a rationale. */
     public Labels(Preference preference, Set<Flag> flags, Map<String, Map<String, Integer>> rubric,
                   Map<String, Map<Integer, StepMark>> steps) {
-        this(preference, flags, rubric, steps, RankOrder.EMPTY);
+        this(preference, flags, rubric, steps, RankOrder.EMPTY, "");
+    }
+
+    /** Labels of a ranking item without a rationale. */
+    public Labels(Preference preference, Set<Flag> flags, Map<String, Map<String, Integer>> rubric,
+                  Map<String, Map<Integer, StepMark>> steps, RankOrder order) {
+        this(preference, flags, rubric, steps, order, "");
+    }
+
+    /** Labels of a pair or a single path with a rationale. */
+    public Labels(Preference preference, Set<Flag> flags, Map<String, Map<String, Integer>> rubric,
+                  Map<String, Map<Integer, StepMark>> steps, String rationale) {
+        this(preference, flags, rubric, steps, RankOrder.EMPTY, rationale);
     }
 
     public Labels {
         order = order == null ? RankOrder.EMPTY : order;
+        rationale = rationale == null ? "" : rationale.strip();
         flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
         Map<String, Map<String, Integer>> r = new TreeMap<>();
         rubric.forEach((k, v) -> {
@@ -51,13 +65,13 @@ public record Labels(Preference preference, Set<Flag> flags, Map<String, Map<Str
     }
 
     public Labels withPreference(Preference p) {
-        return new Labels(p, flags, rubric, steps, order);
+        return new Labels(p, flags, rubric, steps, order, rationale);
     }
 
     public Labels toggle(Flag f) {
         Set<Flag> next = flags.isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(flags);
         if (!next.remove(f)) next.add(f);
-        return new Labels(preference, next, rubric, steps, order);
+        return new Labels(preference, next, rubric, steps, order, rationale);
     }
 
     public Integer score(String responseId, String dimension) {
@@ -71,7 +85,7 @@ public record Labels(Preference preference, Set<Flag> flags, Map<String, Map<Str
         if (score == null) dims.remove(dimension);
         else dims.put(dimension, score);
         r.put(responseId, dims);
-        return new Labels(preference, flags, r, steps, order);
+        return new Labels(preference, flags, r, steps, order, rationale);
     }
 
     public StepMark mark(String responseId, int step) {
@@ -87,14 +101,23 @@ public record Labels(Preference preference, Set<Flag> flags, Map<String, Map<Str
         Map<Integer, StepMark> m = new TreeMap<>(s.getOrDefault(responseId, Map.of()));
         m.put(step, mark);
         s.put(responseId, m);
-        return new Labels(preference, flags, rubric, s, order);
+        return new Labels(preference, flags, rubric, s, order, rationale);
     }
 
     public Labels withOrder(RankOrder next) {
-        return new Labels(preference, flags, rubric, steps, next);
+        return new Labels(preference, flags, rubric, steps, next, rationale);
+    }
+
+    /** @param text "" (or blank) clears */
+    public Labels withRationale(String text) {
+        return new Labels(preference, flags, rubric, steps, order, text);
+    }
+
+    public boolean hasRationale() {
+        return !rationale.isEmpty();
     }
 
     public boolean isEmpty() {
-        return preference == null && flags.isEmpty() && rubric.isEmpty() && steps.isEmpty() && order.isEmpty();
+        return preference == null && flags.isEmpty() && rubric.isEmpty() && steps.isEmpty() && order.isEmpty() && rationale.isEmpty();
     }
 }

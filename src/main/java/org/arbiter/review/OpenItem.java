@@ -172,6 +172,11 @@ final class OpenItem {
         label(labels.withMark(responseId, step, new StepMark(r, next, m.note())));
     }
 
+    /** The written justification of the whole judgment; blank clears it. */
+    void rationale(String text) {
+        label(labels.withRationale(text));
+    }
+
     void note(String responseId, int step, String text) {
         label(labels.withMark(responseId, step, labels.mark(responseId, step).withNote(text)));
     }
@@ -262,11 +267,16 @@ final class OpenItem {
                 && java.util.Objects.equals(scratch.recorded(), base.get().expertTest());
     }
 
-    /** Writes the labels, with the evidence shown, as the next judgment version; empty when the write failed. */
-    Optional<Judgment> commit(List<ShownEvidence> shown) {
+    /**
+     * Writes the labels, with the evidence shown, as the next judgment version; empty when the write failed.
+     *
+     * @param rationale what the judgment's rationale says: the written one, or the reason given for confirming
+     *                  against the evidence when none was written
+     */
+    Optional<Judgment> commit(List<ShownEvidence> shown, String rationale) {
         Instant now = clock.now();
         Judgment j = new Judgment(base.map(Judgment::judgmentId).orElseGet(UUID::randomUUID), item.id(), batch, annotator,
-                base.map(b -> b.version() + 1).orElse(1), labels.preference(), labels.flags(), rubricOfResponses(), "",
+                base.map(b -> b.version() + 1).orElse(1), labels.preference(), labels.flags(), rubricOfResponses(), rationale,
                 stepLabels(), item.isPair() && !item.isRanking() ? leftResponse().id() : null, startedAt, now, clock.activeMs(now))
                 .withEvidence(shown).withRanking(ranking()).withExpertTest(scratch.recorded());
         if (!writes.write("the judgment of this item", () -> store.judgments().save(j))) return Optional.empty();
@@ -296,7 +306,7 @@ final class OpenItem {
     /** A submitted judgment as editable labels: step labels are matched by step key first, then by index. */
     private Labels fromJudgment(Judgment j) {
         Labels l = new Labels(j.preference(), j.flags(), j.rubric(), Map.of(),
-                j.ranking() == null ? RankOrder.EMPTY : new RankOrder(j.ranking().tiers()));
+                j.ranking() == null ? RankOrder.EMPTY : new RankOrder(j.ranking().tiers()), j.rationale());
         for (StepLabel s : j.stepLabels()) {
             List<Step> steps = this.steps.get(s.responseId());
             if (steps == null) continue;

@@ -158,7 +158,7 @@ public final class ReviewSession {
                 if (key.key().equals("ESCAPE") || keymap.actionFor(key).filter(a -> a == Action.HELP).isPresent()) mode = Mode.NORMAL;
             }
             case PICK_CATEGORY -> pickerKey(key);
-            case NOTE, SKIP_REASON, EXPERT_TEST -> {
+            case NOTE, SKIP_REASON, EXPERT_TEST, RATIONALE -> {
                 // The text field owns the keys; Escape is the only one the session hears.
                 if (key.key().equals("ESCAPE")) mode = Mode.NORMAL;
             }
@@ -211,6 +211,7 @@ public final class ReviewSession {
                 }
             }
             case EDIT_NOTE -> beginNote();
+            case WRITE_RATIONALE -> mode = Mode.RATIONALE;
             case NEXT_DIMENSION, PREV_DIMENSION -> {
                 int n = config.rubric().size();
                 if (n > 0) selectedDimension = Math.floorMod(selectedDimension + (a == Action.NEXT_DIMENSION ? 1 : -1), n);
@@ -286,6 +287,21 @@ public final class ReviewSession {
         if (mode == Mode.NOTE) {
             mode = Mode.NORMAL;
             open.note(focusedId(), focus.step(), text == null ? "" : text.strip());
+        }
+        return publish();
+    }
+
+    /** Opens the rationale editor for the whole judgment; the view shows a text field and calls {@link #commitRationale}. */
+    public ReviewState beginRationale() {
+        mode = Mode.RATIONALE;
+        return publish();
+    }
+
+    /** Keeps {@code text} as the judgment's rationale (blank clears it); undoable like any label. */
+    public ReviewState commitRationale(String text) {
+        if (mode == Mode.RATIONALE) {
+            mode = Mode.NORMAL;
+            open.rationale(text);
         }
         return publish();
     }
@@ -391,11 +407,20 @@ public final class ReviewSession {
                 against = a.get().evidence();
             }
         }
+        // A reason given for confirming against the evidence is a justification too: it stands in for a rationale
+        // that was not written (and becomes the judgment's rationale), so the expert is not asked to say it twice.
+        String rationale = open.labels().hasRationale() ? open.labels().rationale() : reason == null ? "" : reason;
+        if (config.rationaleRequired() && rationale.isEmpty()) {
+            message = "Cannot submit: this batch needs a rationale; " + rationaleKeyHint();
+            // The next Enter asks about the evidence again, so its reason line is another way to give one.
+            warnedFor = null;
+            return;
+        }
         Optional<Judgment> base = open.base();
         boolean unchanged = open.unchanged() && against.isEmpty();
         Judgment committed = null;
         if (!unchanged) {
-            Optional<Judgment> j = open.commit(evidence.recorded(against, reason == null ? "" : reason));
+            Optional<Judgment> j = open.commit(evidence.recorded(against, reason == null ? "" : reason), rationale);
             if (j.isEmpty()) {
                 message = "Enter did not move on: the judgment is not saved";
                 return;
@@ -420,6 +445,13 @@ public final class ReviewSession {
             Submitted event = new Submitted(committed);
             for (Consumer<Submitted> l : submitListeners) l.accept(event);
         }
+    }
+
+    /** Which key writes the rationale, as the refusal names it: the keymap may have moved or unbound it. */
+    private String rationaleKeyHint() {
+        List<KeyStroke> keys = keymap.keysFor(Action.WRITE_RATIONALE);
+        if (keys.isEmpty()) return "bind " + Action.WRITE_RATIONALE.name() + " to a key in the key bindings to write one";
+        return "press " + keys.get(0) + " to write why";
     }
 
     private void previousItem() {
@@ -537,7 +569,8 @@ public final class ReviewSession {
                         store.skips().reason(batch, item.id(), annotator), clock.activeMs(), evidence.all(), open.scratch(),
                         item.isRanking() ? RankStrip.of(open.panes(), labels.order(), focus.side()) : null),
                 new ReviewState.Labeling(labels.preference(), open.screenScore(), labels.flags(), config.rubric(), selectedDimension,
-                        config.categories(item.domain()), note, open.canUndo(), open.canRedo()),
+                        config.categories(item.domain()), note, open.canUndo(), open.canRedo(), labels.rationale(),
+                        config.rationaleRequired()),
                 new ReviewState.Queue(batch, annotator, store.file(), open.index() + 1, queue.size(), queue.itemsLeft(), queue.filter(),
                         queue.averageActiveMs()),
                 new ReviewState.Status(mode, raw, diff, syncScroll, message, writes.lastSave(), writes.failure(), quitRequested));

@@ -61,10 +61,13 @@ public record ReviewState(Open open, Labeling labels, Queue queue, Status status
      * @param screenScore the same choice on screen: −2 left much better … +2 right much better; null while unset
      * @param categories  the error categories of this item's domain; the picker shows {@link #categoryKey} beside each
      * @param textInitial what the note editor starts with (the focused step's note)
+     * @param rationale   the written justification of the whole judgment, "" while none
+     * @param rationaleRequired the batch refuses Enter without a rationale
      */
     public record Labeling(Preference preference, Integer screenScore, Set<Flag> flags,
                            List<BatchConfig.RubricDimension> dimensions, int selectedDimension,
-                           List<BatchConfig.ErrorCategory> categories, String textInitial, boolean canUndo, boolean canRedo) {
+                           List<BatchConfig.ErrorCategory> categories, String textInitial, boolean canUndo, boolean canRedo,
+                           String rationale, boolean rationaleRequired) {
         public boolean has(Flag f) {
             return flags.contains(f);
         }

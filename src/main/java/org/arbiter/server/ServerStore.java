@@ -42,7 +42,8 @@ import com.zaxxer.hikari.HikariDataSource;
  * is the common subset, and each request is one transaction.
  */
 public final class ServerStore implements AutoCloseable {
-    public static final Migrations MIGRATIONS = new Migrations("/org/arbiter/server/migrations/", List.of("V1__server.sql", "V2__gold.sql", "V3__judgment_owner.sql"));
+    public static final Migrations MIGRATIONS = new Migrations("/org/arbiter/server/migrations/", List.of("V1__server.sql", "V2__gold.sql", "V3__judgment_owner.sql",
+            "V4__precomputed_evidence.sql"));
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Why an item id with NUL is refused: it has a column of its own, and PostgreSQL text cannot hold NUL. */
     static final String NUL_IN_ID = "an id without the NUL character (U+0000), which the server database cannot hold in an id";

@@ -33,7 +33,7 @@ class VerifyCommandTest {
         }
     }
 
-    private static Run run(String... args) {
+    static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = ArbiterCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);

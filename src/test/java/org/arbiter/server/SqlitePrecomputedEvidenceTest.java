@@ -1,0 +1,8 @@
+package org.arbiter.server;
+
+class SqlitePrecomputedEvidenceTest extends PrecomputedEvidenceContract {
+    @Override
+    boolean postgres() {
+        return false;
+    }
+}
