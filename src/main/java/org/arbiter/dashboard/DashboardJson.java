@@ -81,6 +81,13 @@ final class DashboardJson {
             n.put("evidence_decisive", ev == null ? 0 : ev.decisive());
             people.add(n);
         }
+        // Annotators with no judgment yet are not in the report, but who has not started is news too.
+        for (Map.Entry<String, String> e : last.entrySet()) {
+            if (r.annotators().stream().anyMatch(a -> a.name().equals(e.getKey()))) continue;
+            people.addObject().put("name", e.getKey()).put("judgments", 0).put("left_judgments", 0)
+                    .put("flagged_position_bias", false).put("fast_judgments", 0).put("evidence_decisive", 0)
+                    .put("last_activity", e.getValue());
+        }
 
         ObjectNode charts = o.putObject("charts");
         charts.put("leaderboard", QualityCharts.leaderboard(r));
