@@ -93,7 +93,8 @@ public final class Dashboard implements ArbiterServer.Extension, AutoCloseable {
         ctx.header("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                 + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on its own forms, which the check refuses
+        ctx.header("Referrer-Policy", "same-origin");
         ctx.header("Cache-Control", "no-store");
         String path = ctx.path();
         if (ctx.method().name().equals("POST")) sameOrigin(ctx);
@@ -167,12 +168,15 @@ public final class Dashboard implements ArbiterServer.Extension, AutoCloseable {
     }
 
     private void overview(Context ctx) {
-        var o = json.overview(snapshots.current(), intParam(ctx, "batch_offset", 0), intParam(ctx, "queue_offset", 0),
-                intParam(ctx, "limit", 50));
+        // The stamp is read before the data and names the report shown, so a change during this request, or a
+        // report finished meanwhile, makes the page's next poll differ and fetch again.
+        String db = queries.changeStamp();
+        QualitySnapshots.Snapshot snap = snapshots.current();
+        var o = json.overview(snap, intParam(ctx, "batch_offset", 0), intParam(ctx, "queue_offset", 0), intParam(ctx, "limit", 50));
         o.put("lead", (String) ctx.attribute(LEAD));
         Optional<LeadSessions.Session> s = sessions.find(ctx.cookie(COOKIE));
         if (s.isPresent()) o.put("csrf", s.get().csrf());
-        o.put("stamp", queries.changeStamp() + "#" + snapshots.current().stamp());
+        o.put("stamp", db + "#" + snap.stamp());
         var formats = o.putArray("export_formats");
         FORMATS.names().forEach(formats::add);
         ctx.json(o);

@@ -20,6 +20,7 @@ final class QualitySnapshots implements AutoCloseable {
     record Snapshot(String stamp, QualityInput input, QualityReport report, Instant computedAt, long millis) {
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QualitySnapshots.class);
     private final ServerStore store;
     private final DashboardQueries queries;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -49,6 +50,9 @@ final class QualitySnapshots implements AutoCloseable {
             worker.execute(() -> {
                 try {
                     latest = compute(queries.changeStamp());
+                } catch (RuntimeException e) {
+                    // the page keeps the last report; the next poll tries again
+                    LOG.warn("dashboard: the quality report could not be computed: {}", e.toString(), e);
                 } finally {
                     running.set(false);
                 }

@@ -1,8 +1,8 @@
-// The lab dashboard: polls a cheap stamp every 2 s and redraws from /dashboard/api/overview when it changes.
+// The lab dashboard: polls a cheap stamp every second and redraws from /dashboard/api/overview when it changes.
 // Text goes in with textContent; only the SVG charts, drawn and escaped by the server, go in as markup.
 "use strict";
 (function () {
-  const POLL_MS = 2000;
+  const POLL_MS = 1000;
   const paging = { batch: 0, queue: 0, limit: 50 };
   let stamp = null;
   let last = null;

@@ -23,10 +23,14 @@ final class DashboardLab implements AutoCloseable {
     final Map<String, List<String>> batches;
 
     DashboardLab(String jdbcUrl, List<String> annotators, ArbiterServer.Tls tls) {
+        this(jdbcUrl, annotators, tls, SyncTestKit.items(6), 2, 3);
+    }
+
+    DashboardLab(String jdbcUrl, List<String> annotators, ArbiterServer.Tls tls, List<Item> items, int overlap, int batchSize) {
         store = ServerStore.open(jdbcUrl);
         for (String a : annotators) tokens.put(a, store.addAnnotator(a));
         leadToken = store.addLead("lea");
-        batches = store.importItems("math", SyncTestKit.items(6), 2, 3);
+        batches = store.importItems("math", items, overlap, batchSize);
         dashboard = new Dashboard(store);
         server = new ArbiterServer(store, "127.0.0.1", 0, tls, List.of(dashboard)).start();
     }
