@@ -58,7 +58,9 @@ public final class ServeCommand implements Runnable {
         }
         String url = db != null ? db : defaultServerDb();
         ServerStore store = ServerStore.open(url, warning -> spec.commandLine().getErr().println(warning));
-        ArbiterServer server = new ArbiterServer(store, host, port, tls).start();
+        // The lab dashboard rides on the same server: /dashboard for leads (arbiter server lead add NAME).
+        org.arbiter.dashboard.Dashboard dashboard = new org.arbiter.dashboard.Dashboard(store);
+        ArbiterServer server = new ArbiterServer(store, host, port, tls, java.util.List.of(dashboard)).start();
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stop.countDown();
@@ -82,6 +84,7 @@ public final class ServeCommand implements Runnable {
             Thread.currentThread().interrupt();
         } finally {
             server.stop();
+            dashboard.close();
             store.close();
             done.countDown();
             try {

@@ -42,6 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
         description = "Administer the lab server's database: annotators, imports, status, offline ingest, reports, exports.",
         subcommands = {
                 ServerCommand.Annotator.class,
+                LeadCommand.class,
                 ServerCommand.Import.class,
                 ServerCommand.Status.class,
                 ServerCommand.Ingest.class,

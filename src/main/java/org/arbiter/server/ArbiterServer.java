@@ -58,6 +58,7 @@ public final class ArbiterServer implements AutoCloseable {
     private final ServerStore store;
     private final String host;
     private final Tls tls;
+    private final List<Extension> extensions;
     private Javalin app;
     private int port;
 
@@ -65,11 +66,24 @@ public final class ArbiterServer implements AutoCloseable {
     public record Tls(Path keystore, char[] password) {
     }
 
+    /**
+     * More routes on the same server (the lab dashboard), kept out of this package so the sync server does not
+     * depend on what they compute. {@code tls} says whether the server speaks HTTPS (for Secure cookies).
+     */
+    public interface Extension {
+        void install(io.javalin.config.JavalinConfig config, boolean tls);
+    }
+
     public ArbiterServer(ServerStore store, String host, int port, Tls tls) {
+        this(store, host, port, tls, List.of());
+    }
+
+    public ArbiterServer(ServerStore store, String host, int port, Tls tls, List<Extension> extensions) {
         this.store = store;
         this.host = host;
         this.port = port;
         this.tls = tls;
+        this.extensions = List.copyOf(extensions);
     }
 
     /** Starts listening; port 0 picks a free one, and a restart after {@link #stop()} reuses the port found. */
@@ -101,6 +115,7 @@ public final class ArbiterServer implements AutoCloseable {
             config.routes.get(ApiPaths.BATCHES, this::batches);
             config.routes.get(ApiPaths.BATCH_ITEMS_ROUTE, this::items);
             config.routes.post(ApiPaths.JUDGMENTS, this::push);
+            for (Extension e : extensions) e.install(config, tls != null);
         });
         if (tls != null) a.start();
         else a.start(host, port);

@@ -43,7 +43,7 @@ import com.zaxxer.hikari.HikariDataSource;
  */
 public final class ServerStore implements AutoCloseable {
     public static final Migrations MIGRATIONS = new Migrations("/org/arbiter/server/migrations/", List.of("V1__server.sql", "V2__gold.sql", "V3__judgment_owner.sql",
-            "V4__precomputed_evidence.sql"));
+            "V4__precomputed_evidence.sql", "V5__lead.sql"));
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Why an item id with NUL is refused: it has a column of its own, and PostgreSQL text cannot hold NUL. */
     static final String NUL_IN_ID = "an id without the NUL character (U+0000), which the server database cannot hold in an id";
@@ -136,9 +136,7 @@ public final class ServerStore implements AutoCloseable {
         if (name == null || !name.matches("[A-Za-z0-9._@-]{1,64}")) {
             throw Refusal.invalid("annotator name: expected 1–64 letters, digits, '.', '_', '@' or '-', found \"" + name + "\"");
         }
-        byte[] raw = new byte[32];
-        RANDOM.nextBytes(raw);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String token = newToken();
         inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM annotator WHERE name = ?")) {
                 ps.setString(1, name);
@@ -156,6 +154,76 @@ public final class ServerStore implements AutoCloseable {
             return null;
         });
         return token;
+    }
+
+    /**
+     * Adds a lead (who opens the dashboard) and returns their token, hashed like an annotator's. A lead is not
+     * an annotator: their token pushes nothing, and an annotator's token opens no dashboard.
+     */
+    public String addLead(String name) {
+        if (name == null || !name.matches("[A-Za-z0-9._@-]{1,64}")) {
+            throw Refusal.invalid("lead name: expected 1–64 letters, digits, '.', '_', '@' or '-', found \"" + name + "\"");
+        }
+        String token = newToken();
+        inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM lead WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) throw Refusal.conflict("lead " + name + " already exists");
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO lead (name, token_hash, revoked, created_at) VALUES (?, ?, 0, ?)")) {
+                ps.setString(1, name);
+                ps.setString(2, hash(token));
+                ps.setString(3, Instant.now().toString());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        return token;
+    }
+
+    /** @return false when there is no such lead */
+    public boolean revokeLead(String name) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE lead SET revoked = 1 WHERE name = ?")) {
+                ps.setString(1, name);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** The lead a token belongs to, unless it is unknown or revoked; an annotator's token is unknown here. */
+    public Optional<String> authenticateLead(String token) {
+        if (token == null || token.isBlank()) return Optional.empty();
+        String h = hash(token);
+        return withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT name FROM lead WHERE token_hash = ? AND revoked = 0")) {
+                ps.setString(1, h);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Whether a lead exists and is not revoked: a dashboard session ends when its lead is revoked. */
+    public boolean leadActive(String name) {
+        return withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM lead WHERE name = ? AND revoked = 0")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /** 256 random bits, URL-safe: a token or a session id. */
+    public static String newToken() {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 
     /** @return false when there is no such annotator */
@@ -198,7 +266,7 @@ public final class ServerStore implements AutoCloseable {
         });
     }
 
-    static String hash(String token) {
+    public static String hash(String token) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
             StringBuilder sb = new StringBuilder(64);

@@ -126,6 +126,14 @@ class LayeringTest {
     }
 
     @Test
+    void dashboard() {
+        row("org.arbiter.dashboard..", of("org.arbiter.server..", "org.arbiter.quality..", "org.arbiter.model..", "org.arbiter.json..",
+                        "org.arbiter.logic..", "org.arbiter.wire..", "org.arbiter.base.."),
+                of("javafx..", "java.sql.."),
+                "the lab dashboard puts the quality statistics on the sync server's pages; it reads the database only through the server store, so the server itself never depends on the statistics");
+    }
+
+    @Test
     void appAndGui() {
         String[] may = of("org.arbiter.app..", "org.arbiter.gui..", "org.arbiter.model..", "org.arbiter.json..", "org.arbiter.review..",
                 "org.arbiter.render..", "org.arbiter.store..", "org.arbiter.sync..", "org.arbiter.logic..", "org.arbiter.evidence..",

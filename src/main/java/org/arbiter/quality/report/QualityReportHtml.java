@@ -208,7 +208,7 @@ public final class QualityReportHtml {
                 .append(Html.escape(label)).append("</span></div>");
     }
 
-    private static String leaderboardPlot(BradleyTerry.Leaderboard board) {
+    static String leaderboardPlot(BradleyTerry.Leaderboard board) {
         List<BradleyTerry.Rating> rows = board.ratings();
         if (rows.isEmpty()) return "<p>No judgment compares two different models.</p>\n";
         int left = 170;
@@ -296,7 +296,7 @@ public final class QualityReportHtml {
         return s + "\n";
     }
 
-    private static String histogram(String name, SpeedAnomalies.Distribution d) {
+    static String histogram(String name, SpeedAnomalies.Distribution d) {
         int[] hist = d.histogram();
         int width = 330;
         int height = 170;
@@ -317,7 +317,7 @@ public final class QualityReportHtml {
         return s.toString();
     }
 
-    private static List<Double> ticks(double lo, double hi) {
+    static List<Double> ticks(double lo, double hi) {
         double span = hi - lo;
         double step = Math.pow(10, Math.floor(Math.log10(span / 5)));
         if (span / step > 10) step *= 2;
@@ -332,7 +332,7 @@ public final class QualityReportHtml {
     }
 
     /** Linear map from data to pixels. */
-    private record Scale(double lo, double hi, double from, double to) {
+    record Scale(double lo, double hi, double from, double to) {
         double at(double v) {
             return hi == lo ? from : from + (v - lo) / (hi - lo) * (to - from);
         }

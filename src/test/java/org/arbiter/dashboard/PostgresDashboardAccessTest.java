@@ -1,0 +1,8 @@
+package org.arbiter.dashboard;
+
+class PostgresDashboardAccessTest extends DashboardAccessContract {
+    @Override
+    boolean postgres() {
+        return true;
+    }
+}

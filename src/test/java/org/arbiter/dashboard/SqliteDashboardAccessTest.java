@@ -1,0 +1,8 @@
+package org.arbiter.dashboard;
+
+class SqliteDashboardAccessTest extends DashboardAccessContract {
+    @Override
+    boolean postgres() {
+        return false;
+    }
+}
