@@ -191,8 +191,10 @@ public final class Dashboard implements ArbiterServer.Extension, AutoCloseable {
         for (LabelScope s : LabelScope.values()) if (s.wireName().equals(labels)) scope = s;
         if (scope == null) throw Refusal.invalid("labels: expected expert, prior, all or consensus, found \"" + labels + "\"");
         ExportSource source = new ExportSource(new ServerLabelStore(store, false), scope, Set.of(), new ConsensusLabels());
-        ctx.contentType("application/x-ndjson; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"arbiter-" + format.name() + "-" + scope.wireName() + ".jsonl\"");
+        // Label Studio and Argilla take one JSON array, the training formats JSON Lines.
+        ctx.contentType(format.jsonArray() ? "application/json; charset=utf-8" : "application/x-ndjson; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"arbiter-" + format.name() + "-" + scope.wireName()
+                + (format.jsonArray() ? ".json" : ".jsonl") + "\"");
         try (OutputStream out = ctx.outputStream()) {
             new JsonlExport(format, source).writeTo(out);
         }
