@@ -133,27 +133,7 @@ public final class ServerStore implements AutoCloseable {
 
     /** Adds an annotator and returns their token. Only its SHA-256 is stored: the token is shown once. */
     public String addAnnotator(String name) {
-        if (name == null || !name.matches("[A-Za-z0-9._@-]{1,64}")) {
-            throw Refusal.invalid("annotator name: expected 1–64 letters, digits, '.', '_', '@' or '-', found \"" + name + "\"");
-        }
-        String token = newToken();
-        inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM annotator WHERE name = ?")) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) throw Refusal.conflict("annotator " + name + " already exists");
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO annotator (name, token_hash, revoked, created_at) VALUES (?, ?, 0, ?)")) {
-                ps.setString(1, name);
-                ps.setString(2, hash(token));
-                ps.setString(3, Instant.now().toString());
-                ps.executeUpdate();
-            }
-            return null;
-        });
-        return token;
+        return addTokenHolder("annotator", name);
     }
 
     /**
@@ -161,18 +141,24 @@ public final class ServerStore implements AutoCloseable {
      * an annotator: their token pushes nothing, and an annotator's token opens no dashboard.
      */
     public String addLead(String name) {
+        return addTokenHolder("lead", name);
+    }
+
+    /** @param table "annotator" or "lead": the two tables of token holders, which share their columns */
+    private String addTokenHolder(String table, String name) {
         if (name == null || !name.matches("[A-Za-z0-9._@-]{1,64}")) {
-            throw Refusal.invalid("lead name: expected 1–64 letters, digits, '.', '_', '@' or '-', found \"" + name + "\"");
+            throw Refusal.invalid(table + " name: expected 1–64 letters, digits, '.', '_', '@' or '-', found \"" + name + "\"");
         }
         String token = newToken();
         inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM lead WHERE name = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + table + " WHERE name = ?")) {
                 ps.setString(1, name);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) throw Refusal.conflict("lead " + name + " already exists");
+                    if (rs.next()) throw Refusal.conflict(table + " " + name + " already exists");
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO lead (name, token_hash, revoked, created_at) VALUES (?, ?, 0, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO " + table + " (name, token_hash, revoked, created_at) VALUES (?, ?, 0, ?)")) {
                 ps.setString(1, name);
                 ps.setString(2, hash(token));
                 ps.setString(3, Instant.now().toString());
