@@ -86,7 +86,14 @@ public final class AppCommand implements Callable<Integer> {
         // The toolkit starts (0.2–0.6 s) while this thread opens the store and loads the demo batch.
         CompletableFuture<Void> fx = CompletableFuture.runAsync(FxToolkit::ensureStarted);
         // KaTeX's page (the first WebView: WebKit's own start-up) loads as soon as the toolkit runs, beside the store.
-        CompletableFuture<KatexEngine> katex = fx.thenCompose(started -> Workstation.loadKatex());
+        // The loading future is held in this frame: only it keeps the page's WebEngine reachable, and a collected
+        // engine never finishes loading (the dependent future thenCompose returns does not reference it).
+        java.util.concurrent.atomic.AtomicReference<CompletableFuture<KatexEngine>> loading = new java.util.concurrent.atomic.AtomicReference<>();
+        CompletableFuture<KatexEngine> katex = fx.thenCompose(started -> {
+            CompletableFuture<KatexEngine> f = Workstation.loadKatex();
+            loading.set(f);
+            return f;
+        });
         try (LocalStore s = store.open()) {
             trace.phase("store_open");
             String openBatch = batch;
@@ -138,6 +145,7 @@ public final class AppCommand implements Callable<Integer> {
                 }
             });
             closed.await();
+            loading.set(null);
             w.close();
             if (screenshot != null) {
                 shot.get(5, TimeUnit.SECONDS);
