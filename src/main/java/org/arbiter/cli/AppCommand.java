@@ -23,6 +23,7 @@ import org.arbiter.logic.importer.ImportOptions;
 import org.arbiter.logic.importer.ImportResult;
 import org.arbiter.logic.importer.Importer;
 import org.arbiter.render.fx.FxToolkit;
+import org.arbiter.render.fx.KatexEngine;
 import org.arbiter.store.AnnotatorName;
 import org.arbiter.store.LocalStore;
 
@@ -84,6 +85,15 @@ public final class AppCommand implements Callable<Integer> {
         }
         // The toolkit starts (0.2–0.6 s) while this thread opens the store and loads the demo batch.
         CompletableFuture<Void> fx = CompletableFuture.runAsync(FxToolkit::ensureStarted);
+        // KaTeX's page (the first WebView: WebKit's own start-up) loads as soon as the toolkit runs, beside the store.
+        // The loading future is held in this frame: only it keeps the page's WebEngine reachable, and a collected
+        // engine never finishes loading (the dependent future thenCompose returns does not reference it).
+        java.util.concurrent.atomic.AtomicReference<CompletableFuture<KatexEngine>> loading = new java.util.concurrent.atomic.AtomicReference<>();
+        CompletableFuture<KatexEngine> katex = fx.thenCompose(started -> {
+            CompletableFuture<KatexEngine> f = Workstation.loadKatex();
+            loading.set(f);
+            return f;
+        });
         try (LocalStore s = store.open()) {
             trace.phase("store_open");
             String openBatch = batch;
@@ -108,7 +118,7 @@ public final class AppCommand implements Callable<Integer> {
             }
             AnnotatorName.remember(settings.store(), name);
             settings.loadProblem().ifPresent(p -> err.println("arbiter: " + p + "; using the default display settings"));
-            Workstation w = Workstation.open(s, name, openBatch, settings, Clock.systemUTC());
+            Workstation w = Workstation.open(s, name, openBatch, settings, Clock.systemUTC(), katex);
             trace.phase("katex_and_session");
             CountDownLatch closed = new CountDownLatch(1);
             CompletableFuture<Void> shot = new CompletableFuture<>();
@@ -135,6 +145,7 @@ public final class AppCommand implements Callable<Integer> {
                 }
             });
             closed.await();
+            loading.set(null);
             w.close();
             if (screenshot != null) {
                 shot.get(5, TimeUnit.SECONDS);

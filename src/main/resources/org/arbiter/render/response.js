@@ -10,6 +10,9 @@
   // once when anything needs it): its parse stays off the submit-to-next-pair path.
   var rawPending = null;
   var rawTimer = null;
+  // The next response, parsed while the expert reads this one (arbiter.preload): a switch then only moves it
+  // into the page, and the HTML parse of KaTeX-heavy content leaves the submit-to-next-pair path.
+  var pre = null;
 
   function fillRaw() {
     if (rawTimer !== null) { clearTimeout(rawTimer); rawTimer = null; }
@@ -72,8 +75,23 @@
   }
 
   window.arbiter = {
+    preload: function (html) {
+      var d = document.createElement('div');
+      d.innerHTML = html;
+      pre = d;
+    },
+    // Shows what preload parsed; false when there is none (the page was reloaded since): then call show.
+    showPreloaded: function (rawHtml) {
+      if (pre === null) return false;
+      pre.id = 'drawn';
+      drawn.parentNode.replaceChild(pre, drawn);
+      drawn = pre;
+      pre = null;
+      window.arbiter.show(null, rawHtml, null, false);
+      return true;
+    },
     show: function (drawnHtml, rawHtml, noticeText, fallback) {
-      drawn.innerHTML = drawnHtml;
+      if (drawnHtml !== null) drawn.innerHTML = drawnHtml;
       marks = {};
       focused = -1;
       if (fallback || document.body.classList.contains('raw-mode')) {

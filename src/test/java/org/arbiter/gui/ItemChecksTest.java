@@ -103,4 +103,32 @@ class ItemChecksTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void checksQueuedBeforeTheFirstPairIsDrawnWaitForItThenRun() throws Exception {
+        java.util.concurrent.CompletableFuture<Void> firstPairDrawn = new java.util.concurrent.CompletableFuture<>();
+        ExecutorService pool = ItemChecks.executor(firstPairDrawn);
+        try (LocalStore store = LocalStore.open(dir.resolve("arbiter.db"))) {
+            DemoBatch.loadIfEmpty(store);
+            ReviewSession session = ReviewSession.open(store, "ada", null, Keymap.defaults(), new ActiveClock(Clock.systemUTC()));
+            CountingCheck check = new CountingCheck();
+            ItemChecks checks = new ItemChecks(new ItemChecks.Sources(new EvidenceRunner(List.of(check), pool), Runnable::run, item -> ""),
+                    session, Runnable::run, () -> { });
+            Item first = session.state().open().item();
+            checks.itemShown(first);
+            Thread.sleep(300);
+            // The badges say "checking…" from the first frame, but no sandbox competes with that frame's drawing.
+            assertThat(checks.pending()).isEqualTo(first.responses().size());
+            assertThat(check.runs.get()).isZero();
+
+            firstPairDrawn.complete(null);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (checks.pending() > 0 && System.nanoTime() < until) Thread.sleep(10);
+            assertThat(checks.pending()).isZero();
+            assertThat(session.state().open().evidence()).hasSize(first.responses().size());
+            checks.close();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

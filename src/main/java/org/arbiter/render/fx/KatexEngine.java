@@ -34,8 +34,16 @@ public final class KatexEngine implements TexEngine {
 
     private final WebEngine engine;
     private final JSObject window;
+    /**
+     * The cache's bound in characters of TeX and HTML as well as in formulas: KaTeX's HTML for one display
+     * formula runs from 1 to over 30 KB, so a count alone let a math-heavy batch keep tens of MB of heap.
+     */
+    static final long CACHE_CHARS = 4_000_000;
+
     private final Map<Request, TexResult> cache;
     private final int cacheSize;
+    /** Characters held by the cache; guarded by the cache. */
+    private long cachedChars;
 
     private KatexEngine(WebEngine engine, int cacheSize) {
         this.engine = engine;
@@ -44,9 +52,16 @@ public final class KatexEngine implements TexEngine {
         this.cache = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Request, TexResult> eldest) {
-                return size() > KatexEngine.this.cacheSize;
+                // One entry is added per put, so dropping the eldest one keeps both bounds (give or take that entry).
+                boolean drop = size() > KatexEngine.this.cacheSize || cachedChars > CACHE_CHARS;
+                if (drop) cachedChars -= chars(eldest.getKey(), eldest.getValue());
+                return drop;
             }
         };
+    }
+
+    private static long chars(Request r, TexResult t) {
+        return r.tex().length() + (t.html() == null ? 0 : t.html().length()) + (t.error() == null ? 0 : t.error().length());
     }
 
     /**
@@ -147,7 +162,11 @@ public final class KatexEngine implements TexEngine {
             }
             if (cacheSize > 0) {
                 synchronized (cache) {
-                    for (int i : chunk) cache.put(requests.get(i), out[i]);
+                    for (int i : chunk) {
+                        cachedChars += chars(requests.get(i), out[i]);
+                        TexResult before = cache.put(requests.get(i), out[i]);
+                        if (before != null) cachedChars -= chars(requests.get(i), before);
+                    }
                 }
             }
         }

@@ -73,6 +73,8 @@ public final class ResponsePane extends Region {
     }
 
     private RenderedText current;
+    /** What the page holds parsed beside the shown content, ready for {@link #show}; null when nothing. */
+    private RenderedText preloaded;
     private boolean raw;
     private boolean dark;
     private boolean fitted;
@@ -126,8 +128,19 @@ public final class ResponsePane extends Region {
         focusedStep = -1;
         whenLoaded(() -> {
             if (text.fellBackToRaw()) call("show", "", text.rawHtml(), text.notice(), true);
+            else if (text == preloaded && Boolean.TRUE.equals(call("showPreloaded", text.rawHtml()))) preloaded = null;
             else call("show", text.html(), text.rawHtml(), null, false);
         });
+    }
+
+    /**
+     * Parses content that {@link #show} is likely given next (the next pair, while the expert reads this one), so
+     * that show only moves it into the page: the same DOM, without the parse on the switch. One is kept.
+     */
+    public void preload(RenderedText text) {
+        if (text == null || text.fellBackToRaw() || text == current || text == preloaded) return;
+        preloaded = text;
+        whenLoaded(() -> call("preload", text.html()));
     }
 
     public void setRawMode(boolean on) {

@@ -1,0 +1,83 @@
+package org.arbiter.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.input.KeyCode;
+
+import org.arbiter.app.DemoBatch;
+import org.arbiter.model.Item;
+import org.arbiter.render.fx.ResponsePane;
+import org.arbiter.review.Side;
+import org.arbiter.store.LocalStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The next pair is parsed into the panes while the expert reads, and Enter swaps it in: the expert sees exactly
+ * the content a plain draw gives, and going back (not the preloaded item) draws the previous one as before.
+ */
+class NextPairPreloadTest {
+    @TempDir
+    Path dir;
+
+    private final WindowFixture fx = new WindowFixture();
+
+    @Test
+    void enterSwapsInThePreparsedNextResponseWithTheSameContentAndGoingBackStillDrawsThePreviousOne() throws Exception {
+        Path db = dir.resolve("arbiter.db");
+        List<Item> items;
+        try (LocalStore store = LocalStore.open(db)) {
+            DemoBatch.loadIfEmpty(store);
+            items = store.items().batch(DemoBatch.NAME);
+        }
+        Workstation w = fx.open(LocalStore.open(db), "ada", dir.resolve("settings.json"));
+        try {
+            w.window().prefetched().get(30, TimeUnit.SECONDS);
+            WindowFixture.onFx(() -> 0).intValue(); // the preload runs on the JavaFX thread after the prefetch
+            String firstLeft = shownLeftHtml(w);
+            script(w, "document.getElementById('drawn').setAttribute('data-was', 'item 1')");
+
+            fx.type(KeyCode.DIGIT2, KeyCode.ENTER); // item 1: left better, submitted
+            assertThat(w.session().state().open().item().id()).isEqualTo(items.get(1).id());
+            // Swapped in: the element holding the response is the one parsed ahead, not item 1's refilled.
+            assertThat(script(w, "String(document.getElementById('drawn').hasAttribute('data-was'))")).isEqualTo("false");
+            assertThat(drawnHere(w)).isEqualTo(parsedHere(w, shownLeftHtml(w)));
+            assertThat(script(w, "String(document.querySelectorAll('#drawn .step').length > 0)")).isEqualTo("true");
+            assertThat(script(w, "String(document.querySelectorAll('[id=drawn]').length)")).isEqualTo("1");
+
+            fx.type(KeyCode.BACK_SPACE); // back to item 1: never preloaded, drawn as before
+            assertThat(w.session().state().open().item().id()).isEqualTo(items.get(0).id());
+            assertThat(shownLeftHtml(w)).isEqualTo(firstLeft);
+            assertThat(drawnHere(w)).isEqualTo(parsedHere(w, firstLeft));
+        } finally {
+            fx.close(w);
+        }
+    }
+
+    private static String shownLeftHtml(Workstation w) throws Exception {
+        return WindowFixture.onFx(() -> w.window().shownResponse(w.session().state().open().left().response().id()).html());
+    }
+
+    /** The HTML as this page serializes it after parsing it (what a plain draw leaves in the DOM). */
+    private static String parsedHere(Workstation w, String html) throws Exception {
+        return WindowFixture.onFx(() -> {
+            ResponsePane left = w.window().pane(Side.LEFT);
+            netscape.javascript.JSObject window = (netscape.javascript.JSObject) left.executeScript("window");
+            window.setMember("arbiterTestHtml", html);
+            return (String) left.executeScript("(function(){var d=document.createElement('div');d.innerHTML=window.arbiterTestHtml;return d.innerHTML;})()");
+        });
+    }
+
+    /** What the left pane's page holds, less the step focus the window sets after a draw. */
+    private static String drawnHere(Workstation w) throws Exception {
+        return script(w, "document.getElementById('drawn').innerHTML").replace(" focused\"", "\"");
+    }
+
+    private static String script(Workstation w, String js) throws Exception {
+        return WindowFixture.onFx(() -> String.valueOf(w.window().pane(Side.LEFT).executeScript(js)));
+    }
+}
