@@ -140,6 +140,11 @@ public final class SyncService implements AutoCloseable {
                 store.settings().put(KEY_LAST_SYNC, now);
                 lastError = null;
                 lastErrorKind = null;
+                // Reset here, before the status below says "caught up": a listener that sees a clean status and
+                // asks for the backoff must not still get the one from the outage (the loop reset it only later).
+                synchronized (this) {
+                    backoff = minBackoff;
+                }
                 return r;
             } catch (SyncException e) {
                 lastError = e.getMessage();
@@ -347,9 +352,6 @@ public final class SyncService implements AutoCloseable {
         Duration wait;
         try {
             syncNow();
-            synchronized (this) {
-                backoff = minBackoff;
-            }
             wait = interval;
         } catch (SyncException e) {
             if (!e.retryable() && e.kind() != SyncException.Kind.REFUSED) {
