@@ -2,7 +2,9 @@ package org.arbiter.quality;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
@@ -113,11 +115,21 @@ public final class BradleyTerry {
         double[][] boot = new double[replicates][];
         SplittableRandom rnd = new SplittableRandom(seed);
         int n = games.size();
-        Game[] all = games.toArray(new Game[0]);
+        // A lab has a million games but only a few distinct ones (model pair and score): each replicate counts
+        // how often it drew each distinct game, then adds them once each. The draws are the same as one add per
+        // draw, and so are the sums: counts and scores of 1, 0.5 and 0 add exactly in any order.
+        Map<Game, Integer> distinct = new HashMap<>();
+        int[] kindOf = new int[n];
+        for (int i = 0; i < n; i++) kindOf[i] = distinct.computeIfAbsent(games.get(i), g -> distinct.size());
+        Game[] kinds = new Game[distinct.size()];
+        distinct.forEach((g, k) -> kinds[k] = g);
+        int[] drawn = new int[kinds.length];
         for (int r = 0; r < replicates; r++) {
             double[][] played = new double[m][m];
             double[] wins = new double[m];
-            for (int i = 0; i < n; i++) add(all[rnd.nextInt(n)], played, wins);
+            Arrays.fill(drawn, 0);
+            for (int i = 0; i < n; i++) drawn[kindOf[rnd.nextInt(n)]]++;
+            for (int k = 0; k < kinds.length; k++) if (drawn[k] > 0) add(kinds[k], drawn[k], played, wins);
             boot[r] = scores(strengths(played, wins));
         }
         int[] played = new int[m];
@@ -177,6 +189,13 @@ public final class BradleyTerry {
         double[] s = new double[p.length];
         for (int i = 0; i < p.length; i++) s[i] = 1000 + 400 * Math.log10(p[i]);
         return s;
+    }
+
+    private static void add(Game g, int times, double[][] played, double[] wins) {
+        played[g.a()][g.b()] += times;
+        played[g.b()][g.a()] += times;
+        wins[g.a()] += times * g.scoreA();
+        wins[g.b()] += times * (1 - g.scoreA());
     }
 
     private static void add(Game g, double[][] played, double[] wins) {

@@ -1,10 +1,12 @@
 package org.arbiter.quality;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.arbiter.model.Item;
@@ -20,6 +22,8 @@ public final class QualityInput {
     private final List<Judgment> judgments;
     private final Map<String, Item> byKey = new LinkedHashMap<>();
     private final Map<String, List<Judgment>> judgmentsByItem = new LinkedHashMap<>();
+    private volatile Map<String, List<Item>> itemsByBatch;
+    private volatile Map<String, List<Judgment>> judgmentsByBatch;
 
     public QualityInput(List<Item> items, List<Judgment> judgments) {
         this.items = List.copyOf(items);
@@ -66,10 +70,11 @@ public final class QualityInput {
 
     /** Batches in item order, then any batch known only from judgments. */
     public List<String> batches() {
-        List<String> out = new ArrayList<>();
-        for (Item i : items) if (!out.contains(i.batch())) out.add(i.batch());
-        for (Judgment j : judgments) if (!out.contains(j.batch())) out.add(j.batch());
-        return out;
+        // a set, not List.contains: a lab has a thousand batches and a million judgments
+        Set<String> out = new LinkedHashSet<>();
+        for (Item i : items) out.add(i.batch());
+        for (Judgment j : judgments) out.add(j.batch());
+        return new ArrayList<>(out);
     }
 
     /** Items that have at least one judgment, each once, in item order. */
@@ -80,7 +85,17 @@ public final class QualityInput {
     }
 
     public QualityInput onlyBatch(String batch) {
-        return new QualityInput(items.stream().filter(i -> i.batch().equals(batch)).toList(),
-                judgments.stream().filter(j -> Objects.equals(j.batch(), batch)).toList());
+        // grouped once: the report asks for every batch in turn, and filtering everything each time is quadratic
+        Map<String, List<Item>> items = itemsByBatch;
+        Map<String, List<Judgment>> judgments = judgmentsByBatch;
+        if (items == null || judgments == null) {
+            items = new HashMap<>();
+            for (Item i : this.items) items.computeIfAbsent(i.batch(), x -> new ArrayList<>()).add(i);
+            judgments = new HashMap<>();
+            for (Judgment j : this.judgments) judgments.computeIfAbsent(j.batch(), x -> new ArrayList<>()).add(j);
+            itemsByBatch = items;
+            judgmentsByBatch = judgments;
+        }
+        return new QualityInput(items.getOrDefault(batch, List.of()), judgments.getOrDefault(batch, List.of()));
     }
 }

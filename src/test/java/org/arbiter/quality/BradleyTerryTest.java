@@ -81,4 +81,32 @@ class BradleyTerryTest {
         Map<String, Double> truth = s.truth();
         assertThat(truth).containsKey("m-strong");
     }
+
+    /** The bootstrap counts each distinct game once per replicate; its intervals are those of one add per draw. */
+    @Test
+    void intervalsAreExactlyThoseOfResamplingEveryGame() {
+        List<BradleyTerry.Game> games = games(2000, 7);
+        int replicates = 200;
+        long seed = 11;
+        BradleyTerry.Leaderboard board = BradleyTerry.fit(MODELS, games, replicates, seed);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[][] boot = new double[replicates][];
+        for (int r = 0; r < replicates; r++) {
+            List<BradleyTerry.Game> drawn = new ArrayList<>();
+            for (int k = 0; k < games.size(); k++) drawn.add(games.get(rnd.nextInt(games.size())));
+            boot[r] = BradleyTerry.scores(MODELS.size(), drawn);
+        }
+        for (BradleyTerry.Rating rating : board.ratings()) {
+            int i = MODELS.indexOf(rating.model());
+            double[] col = new double[replicates];
+            for (int r = 0; r < replicates; r++) col[r] = boot[r][i];
+            java.util.Arrays.sort(col);
+            double pos = 0.025 * (replicates - 1);
+            int lo = (int) Math.floor(pos);
+            assertThat(rating.ciLow()).isEqualTo(col[lo] + (col[lo + 1] - col[lo]) * (pos - lo));
+            pos = 0.975 * (replicates - 1);
+            lo = (int) Math.floor(pos);
+            assertThat(rating.ciHigh()).isEqualTo(col[lo] + (col[lo + 1] - col[lo]) * (pos - lo));
+        }
+    }
 }
