@@ -1,6 +1,5 @@
 package org.arbiter.cli;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import org.arbiter.server.Refusal;
@@ -36,13 +35,8 @@ public final class LeadCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return ServerCommand.withStore(spec, db, store -> {
-                String token = store.addLead(name);
-                PrintWriter out = spec.commandLine().getOut();
-                out.println("added lead " + name + "; their token for /dashboard (shown once, give it to them privately):");
-                out.println(token);
-                return 0;
-            });
+            return ServerCommand.withStore(spec, db,
+                    store -> ServerCommand.printToken(spec, "added lead " + name + "; their token for /dashboard", store.addLead(name)));
         }
     }
 

@@ -98,6 +98,17 @@ public final class ServerCommand implements Runnable {
                 ? text + " (add them with: arbiter server annotator add NAME)" : text;
     }
 
+    /**
+     * Prints a new token once, alone on the last line so scripts can take it with {@code tail -1}: only its hash is
+     * kept, so this is the one time anybody sees it. Annotators and leads get theirs the same way.
+     */
+    static int printToken(CommandSpec spec, String whose, String token) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(whose + " (shown once, give it to them privately):");
+        out.println(token);
+        return 0;
+    }
+
     @Command(name = "annotator", mixinStandardHelpOptions = true, description = "Add, list or revoke annotators.",
             subcommands = {Annotator.Add.class, Annotator.ListAll.class, Annotator.Revoke.class})
     public static final class Annotator implements Runnable {
@@ -121,13 +132,7 @@ public final class ServerCommand implements Runnable {
 
             @Override
             public Integer call() {
-                return withStore(spec, db, store -> {
-                    String token = store.addAnnotator(name);
-                    PrintWriter out = spec.commandLine().getOut();
-                    out.println("added annotator " + name + "; their token (shown once, give it to them privately):");
-                    out.println(token);
-                    return 0;
-                });
+                return withStore(spec, db, store -> printToken(spec, "added annotator " + name + "; their token", store.addAnnotator(name)));
             }
         }
 
