@@ -21,6 +21,11 @@ public final class Launcher {
         if (args.length == 1 && !args[0].startsWith("-") && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]))) {
             args = new String[] {"app", args[0]};
         }
+        // The window is what opens: start its toolkit now, beside the command line's parsing and the store's opening
+        // (AppCommand waits for this same start). A refused --annotator still opens nothing: no stage is ever made.
+        if (args.length == 0 || "app".equals(args[0]) && !java.util.Arrays.asList(args).contains("--help")) {
+            org.arbiter.render.fx.FxToolkit.startInBackground();
+        }
         System.exit(ArbiterCommand.run(args));
     }
 }

@@ -63,10 +63,26 @@ public final class AppBenchmark {
     public ObjectNode run() throws Exception {
         ObjectNode report = Json.object();
         report.put("platform", FxToolkitInfo.platform());
-        long cold = coldStart(report);
-        report.put("cold_start_ms", cold);
-        say("cold start to first pair drawn (child JVM, median of 3): %d ms", cold);
-        say("  phases of that run, ms since JVM start: %s", report.path("cold_start_phases").toString());
+        // Switches and memory are measured in this JVM, so its options are part of the figures.
+        List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        report.put("jvm_options", String.join(" ", jvm));
+        if (!jvm.containsAll(ColdStarts.WINDOW_OPTIONS)) {
+            say("note: this JVM lacks the installed window's options, so switches and memory are not measured as an annotator"
+                    + " runs the app; run: MALLOC_ARENA_MAX=%s java %s -jar arbiter.jar bench", ColdStarts.MALLOC_ARENAS,
+                    String.join(" ", ColdStarts.WINDOW_OPTIONS));
+        }
+        ColdStarts starts = new ColdStarts(dir);
+        ColdStarts.Result installed = starts.asInstalled();
+        report.put("cold_start_ms", installed.medianMs());
+        report.set("cold_start_phases", installed.phases());
+        say("cold start to first pair drawn as installed (child JVM with the installed app's options and start-up archive,"
+                + " new store, median of 3): %d ms", installed.medianMs());
+        say("  phases of that run, ms since JVM start: %s", installed.phases().toString());
+        ColdStarts.Result jar = starts.plainJar();
+        report.put("cold_start_jar_ms", jar.medianMs());
+        report.set("cold_start_jar_phases", jar.phases());
+        say("the same started as a plain jar (java -cp arbiter.jar, no options): %d ms; phases %s", jar.medianMs(),
+                jar.phases().toString());
 
         FxToolkit.ensureStarted();
         Path db = dir.resolve("bench.db");
@@ -123,6 +139,13 @@ public final class AppBenchmark {
                 report.put("heap_committed_mb_" + target + "_items", Math.round(mem[2]));
                 say("after %d items shown: RSS %.0f MB, Java heap used %.0f MB of %.0f MB committed (max %.0f MB)",
                         target, mem[0], mem[1], mem[2], mem[3]);
+                java.util.Map<String, Double> nmt = NativeMemory.committedMb();
+                if (!nmt.isEmpty()) {
+                    say("  native memory tracking: %s", NativeMemory.summary(nmt, mem[0]));
+                    nmt.forEach((k, v) -> {
+                        if (v >= 1) report.put("nmt_mb_" + target + "_" + k.toLowerCase(java.util.Locale.ROOT).replace(' ', '_'), Math.round(v));
+                    });
+                }
             }
 
             double fps = formulasPerSecond(items);
@@ -155,41 +178,6 @@ public final class AppBenchmark {
                 peer.switchP95Ms(), peer.coldStartMs(), peer.pssMb(), report.path("switch_p95_ratio").asDouble(),
                 report.path("cold_start_ratio").asDouble()));
         out.flush();
-    }
-
-    private long coldStart(ObjectNode report) throws IOException, InterruptedException {
-        List<Long> runs = new ArrayList<>();
-        List<ObjectNode> phases = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            Path db = dir.resolve("cold-" + i + ".db");
-            Files.deleteIfExists(db);
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "org.arbiter.Launcher", "app", "--db", db.toString(),
-                    "--annotator", "bench", "--exit-when-ready");
-            pb.environment().put("ARBITER_CONFIG", dir.resolve("config").toString());
-            pb.redirectErrorStream(true);
-            Process p = pb.start();
-            String text = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(120, TimeUnit.SECONDS)) p.destroyForcibly();
-            ObjectNode ph = Json.object();
-            for (String line : text.split("\n")) {
-                if (line.startsWith("phase ")) {
-                    String[] kv = line.substring(6).strip().split("=");
-                    ph.put(kv[0], Long.parseLong(kv[1]));
-                }
-                if (line.startsWith("ready_ms=")) {
-                    long ms = Long.parseLong(line.substring(9).strip());
-                    ph.put("first_pair_drawn", ms);
-                    runs.add(ms);
-                    phases.add(ph);
-                }
-            }
-        }
-        if (runs.isEmpty()) return -1;
-        phases.sort(java.util.Comparator.comparingLong(o -> o.path("first_pair_drawn").asLong()));
-        report.set("cold_start_phases", phases.get(phases.size() / 2));
-        runs.sort(null);
-        return runs.get(runs.size() / 2);
     }
 
     /**

@@ -73,6 +73,20 @@ public final class AppCommand implements Callable<Integer> {
         PrintWriter err = spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
         StartupTrace trace = exitWhenReady ? new ColdStartTrace() : StartupTrace.NONE;
         trace.phase("main");
+        // The toolkit starts (0.2–0.6 s) while this thread opens the store and loads the demo batch (the launcher
+        // started it already when the command line named the window).
+        CompletableFuture<Void> fx = FxToolkit.startInBackground();
+        // KaTeX's page (the first WebView: WebKit's own start-up) loads as soon as the toolkit runs, beside the store.
+        // It shows nothing, so a refused name below still opens nothing. (Making the window's three panes there too
+        // was measured and dropped: on 2 cores it only slowed the store by as much as it saved.) The loading future is held in this frame: only it keeps the page's WebEngine
+        // reachable, and a collected engine never finishes loading (the dependent future thenCompose returns does not
+        // reference it).
+        java.util.concurrent.atomic.AtomicReference<CompletableFuture<KatexEngine>> loading = new java.util.concurrent.atomic.AtomicReference<>();
+        CompletableFuture<KatexEngine> katex = fx.thenCompose(started -> {
+            CompletableFuture<KatexEngine> f = Workstation.loadKatex();
+            loading.set(f);
+            return f;
+        });
         if (annotator != null && !annotator.isBlank()) {
             // Checked before the toolkit starts: a refused name opens nothing and leaves JavaFX untouched.
             try (LocalStore s = store.open()) {
@@ -83,17 +97,6 @@ public final class AppCommand implements Callable<Integer> {
                 return NAME_REFUSED;
             }
         }
-        // The toolkit starts (0.2–0.6 s) while this thread opens the store and loads the demo batch.
-        CompletableFuture<Void> fx = CompletableFuture.runAsync(FxToolkit::ensureStarted);
-        // KaTeX's page (the first WebView: WebKit's own start-up) loads as soon as the toolkit runs, beside the store.
-        // The loading future is held in this frame: only it keeps the page's WebEngine reachable, and a collected
-        // engine never finishes loading (the dependent future thenCompose returns does not reference it).
-        java.util.concurrent.atomic.AtomicReference<CompletableFuture<KatexEngine>> loading = new java.util.concurrent.atomic.AtomicReference<>();
-        CompletableFuture<KatexEngine> katex = fx.thenCompose(started -> {
-            CompletableFuture<KatexEngine> f = Workstation.loadKatex();
-            loading.set(f);
-            return f;
-        });
         try (LocalStore s = store.open()) {
             trace.phase("store_open");
             String openBatch = batch;

@@ -33,7 +33,11 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
  */
 final class ExpertTestPanel extends VBox {
     private final Label title = new Label();
-    private final CodeArea code = new CodeArea();
+    /**
+     * Made when the panel first opens: RichTextFX's classes and skin cost ~0.25 s of the cold start, and most
+     * sessions never write a test.
+     */
+    private CodeArea code;
     private final Label left = new Label();
     private final Label right = new Label();
     private final TokenHighlighter highlighter;
@@ -45,11 +49,6 @@ final class ExpertTestPanel extends VBox {
         this.highlighter = highlighter;
         setId("expert-test");
         getStyleClass().add("expert-test");
-        code.setId("expert-test-editor");
-        code.getStyleClass().add("expert-test-code");
-        code.setParagraphGraphicFactory(LineNumberFactory.get(code));
-        code.setPrefHeight(140);
-        code.textProperty().addListener((o, was, now) -> highlight(now));
         left.setId("expert-test-left");
         right.setId("expert-test-right");
         title.getStyleClass().add("help-group");
@@ -66,12 +65,25 @@ final class ExpertTestPanel extends VBox {
         }
         outcomes.add(left, 0, 0);
         outcomes.add(right, 1, 0);
-        getChildren().addAll(title, new VirtualizedScrollPane<>(code), outcomes);
+        getChildren().addAll(title, outcomes);
         setSpacing(4);
         setPadding(new Insets(4, 8, 4, 8));
-        code.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         setVisible(false);
         setManaged(false);
+    }
+
+    private CodeArea editor() {
+        if (code == null) {
+            code = new CodeArea();
+            code.setId("expert-test-editor");
+            code.getStyleClass().add("expert-test-code");
+            code.setParagraphGraphicFactory(LineNumberFactory.get(code));
+            code.setPrefHeight(140);
+            code.textProperty().addListener((o, was, now) -> highlight(now));
+            code.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+            getChildren().add(1, new VirtualizedScrollPane<>(code));
+        }
+        return code;
     }
 
     private void key(KeyEvent e) {
@@ -104,7 +116,7 @@ final class ExpertTestPanel extends VBox {
         language = scratch.language();
         title.setText("Your own test (" + (language.isEmpty() ? "code" : language) + ")" + (hint.isEmpty() ? "" : " — " + hint)
                 + " · Ctrl+Enter runs it against both responses · Esc closes");
-        code.replaceText(scratch.text().isEmpty() ? template : scratch.text());
+        editor().replaceText(scratch.text().isEmpty() ? template : scratch.text());
         code.moveTo(code.getLength());
         onRun = run;
         onClose = close;
@@ -114,11 +126,11 @@ final class ExpertTestPanel extends VBox {
     }
 
     boolean editorFocused() {
-        return code.isFocused();
+        return code != null && code.isFocused();
     }
 
     void focusEditor() {
-        code.requestFocus();
+        editor().requestFocus();
     }
 
     void close() {
@@ -180,11 +192,11 @@ final class ExpertTestPanel extends VBox {
 
     /** The editor's text, for tests. */
     String text() {
-        return code.getText();
+        return code == null ? "" : code.getText();
     }
 
     /** The style classes of one character of the text, for tests. */
     Collection<String> styleOfChar(int index) {
-        return code.getStyleOfChar(index);
+        return editor().getStyleOfChar(index);
     }
 }

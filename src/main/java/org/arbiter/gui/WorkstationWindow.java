@@ -91,6 +91,8 @@ public final class WorkstationWindow implements WindowProbe {
     private String shownKey;
     private String diffShownKey;
     private String promptShownHtml;
+    /** The next pair's prompt as given to the prompt pane's preload; show passes this same object to use it. */
+    private RenderedText preloadedPrompt;
     /** The response ids the panes show: a ranking item changes them without changing the item. */
     private String leftShownId;
     private String rightShownId;
@@ -492,7 +494,8 @@ public final class WorkstationWindow implements WindowProbe {
         }
         // Consecutive pairs often share their prompt (several response pairs per prompt): keep the DOM.
         if (!p.promptHtml().equals(promptShownHtml)) {
-            prompt.show(htmlOnly(p.promptHtml()));
+            prompt.show(preloadedPrompt != null && preloadedPrompt.html().equals(p.promptHtml()) ? preloadedPrompt : htmlOnly(p.promptHtml()));
+            preloadedPrompt = null;
             promptShownHtml = p.promptHtml();
             fitPrompt();
         }
@@ -548,6 +551,11 @@ public final class WorkstationWindow implements WindowProbe {
             return;
         }
         if (p.key().equals(shownKey) || next.responses().size() > 2) return;
+        // The prompt too, when the next pair asks something else: its pane is a third page to swap and lay out.
+        if (!p.promptHtml().equals(promptShownHtml)) {
+            preloadedPrompt = htmlOnly(p.promptHtml());
+            prompt.preload(preloadedPrompt);
+        }
         List<org.arbiter.model.Response> order = session.shownOrder(next);
         left.preload(p.responses().get(order.get(0).id()));
         if (order.size() == 2) right.preload(p.responses().get(order.get(1).id()));

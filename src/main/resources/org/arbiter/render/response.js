@@ -10,9 +10,14 @@
   // once when anything needs it): its parse stays off the submit-to-next-pair path.
   var rawPending = null;
   var rawTimer = null;
-  // The next response, parsed while the expert reads this one (arbiter.preload): a switch then only moves it
-  // into the page, and the HTML parse of KaTeX-heavy content leaves the submit-to-next-pair path.
+  // The next response, parsed and laid out while the expert reads this one (arbiter.preload), in a second container
+  // beside #drawn: at the same width, zero height, clipped to nothing. A switch then only swaps
+  // the two containers' classes, so neither the HTML parse nor the line breaking of KaTeX-heavy content is on the
+  // submit-to-next-pair path. After a swap the container that was shown becomes the hidden one, content and all:
+  // its DOM is replaced by the next preload, not torn down on the switch.
+  var stage = document.getElementById('stage');
   var pre = null;
+  var preReady = false;
 
   function fillRaw() {
     if (rawTimer !== null) { clearTimeout(rawTimer); rawTimer = null; }
@@ -26,7 +31,11 @@
     }
   }
 
-  function steps(i) { return document.querySelectorAll('[data-step="' + i + '"]'); }
+  // Only what is shown: the hidden next response has steps with the same numbers.
+  function shownAll(selector) {
+    return Array.prototype.slice.call(drawn.querySelectorAll(selector)).concat(Array.prototype.slice.call(raw.querySelectorAll(selector)));
+  }
+  function steps(i) { return shownAll('[data-step="' + i + '"]'); }
   function bridge() { return window.arbiterBridge; }
 
   function applyMark(i) {
@@ -76,17 +85,27 @@
 
   window.arbiter = {
     preload: function (html) {
-      var d = document.createElement('div');
-      d.innerHTML = html;
-      pre = d;
+      if (pre === null) {
+        pre = document.createElement('div');
+        pre.className = 'pre';
+        stage.appendChild(pre);
+      }
+      pre.innerHTML = html;
+      preReady = true;
+      // Lay it out now, at the width it will be shown at, while the expert reads.
+      return pre.offsetHeight;
     },
-    // Shows what preload parsed; false when there is none (the page was reloaded since): then call show.
+    // Shows what preload laid out; false when there is none (the page was reloaded since): then call show.
     showPreloaded: function (rawHtml) {
-      if (pre === null) return false;
-      pre.id = 'drawn';
-      drawn.parentNode.replaceChild(pre, drawn);
-      drawn = pre;
-      pre = null;
+      if (!preReady) return false;
+      var shown = pre;
+      pre = drawn;
+      pre.removeAttribute('id');
+      pre.className = 'pre';
+      shown.className = '';
+      shown.id = 'drawn';
+      drawn = shown;
+      preReady = false;
       window.arbiter.show(null, rawHtml, null, false);
       return true;
     },
@@ -117,7 +136,7 @@
       else window.arbiter.scrollTo(ratio);
     },
     focusStep: function (i) {
-      var old = document.querySelectorAll('.focused');
+      var old = shownAll('.focused');
       for (var k = 0; k < old.length; k++) old[k].classList.remove('focused');
       focused = i;
       var els = steps(i);

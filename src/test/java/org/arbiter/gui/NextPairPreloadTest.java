@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The next pair is parsed into the panes while the expert reads, and Enter swaps it in: the expert sees exactly
- * the content a plain draw gives, and going back (not the preloaded item) draws the previous one as before.
+ * The next pair is parsed and laid out in the panes while the expert reads, and Enter swaps it in: the expert sees
+ * exactly the content and layout a plain draw gives, and going back (not the preloaded item) draws the previous one as
+ * before.
  */
 class NextPairPreloadTest {
     @TempDir
@@ -48,6 +49,14 @@ class NextPairPreloadTest {
             assertThat(drawnHere(w)).isEqualTo(parsedHere(w, shownLeftHtml(w)));
             assertThat(script(w, "String(document.querySelectorAll('#drawn .step').length > 0)")).isEqualTo("true");
             assertThat(script(w, "String(document.querySelectorAll('[id=drawn]').length)")).isEqualTo("1");
+            // Item 1's content now waits in the hidden container for the next preload: it takes no room and moves
+            // nothing, so the page lays out exactly as it would without it.
+            assertThat(script(w, "document.querySelector('#stage > .pre').getAttribute('data-was')")).isEqualTo("item 1");
+            assertThat(script(w, "String(document.querySelector('#stage > .pre').getBoundingClientRect().height)")).isEqualTo("0");
+            String layout = "document.documentElement.scrollHeight + ' ' + document.querySelector('#drawn .step').getBoundingClientRect().top";
+            String withHidden = script(w, layout);
+            script(w, "var p = document.querySelector('#stage > .pre'); p.parentNode.removeChild(p)");
+            assertThat(script(w, layout)).isEqualTo(withHidden);
 
             fx.type(KeyCode.BACK_SPACE); // back to item 1: never preloaded, drawn as before
             assertThat(w.session().state().open().item().id()).isEqualTo(items.get(0).id());

@@ -1,5 +1,6 @@
 package org.arbiter.render.fx;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -7,7 +8,33 @@ import javafx.application.Platform;
 
 /** Starts the JavaFX toolkit for headless work (render-check, tests) when nothing else has. */
 public final class FxToolkit {
+    /** The one start of this JVM's toolkit (JavaFX allows one); null until someone asks. */
+    private static CompletableFuture<Void> starting;
+
     private FxToolkit() {
+    }
+
+    /**
+     * Starts the toolkit on a background thread, once per JVM, and returns at once: the launcher calls it before the
+     * command line is even parsed when the window is what will open, so the toolkit's 0.3-0.6 s overlap the rest of
+     * the start. {@link #ensureStarted} then waits for this same start.
+     */
+    public static synchronized CompletableFuture<Void> startInBackground() {
+        if (starting == null) {
+            starting = new CompletableFuture<>();
+            CompletableFuture<Void> f = starting;
+            Thread t = new Thread(() -> {
+                try {
+                    start();
+                    f.complete(null);
+                } catch (RuntimeException | Error e) {
+                    f.completeExceptionally(e);
+                }
+            }, "fx-start");
+            t.setDaemon(true);
+            t.start();
+        }
+        return starting;
     }
 
     /**
@@ -15,6 +42,14 @@ public final class FxToolkit {
      * rendering. Safe to call when the toolkit already runs.
      */
     public static void ensureStarted() {
+        try {
+            startInBackground().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+    }
+
+    private static void start() {
         String display = System.getenv("DISPLAY");
         if ((display == null || display.isBlank()) && System.getProperty("glass.platform") == null) {
             System.setProperty("glass.platform", "Monocle");

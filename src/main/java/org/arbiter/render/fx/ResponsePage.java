@@ -29,7 +29,7 @@ final class ResponsePage {
                 + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + csp + "\">"
                 + "<style>" + katexCss() + "</style><style>" + Katex.text("/org/arbiter/render/response.css") + "</style>"
                 + "</head><body><div id=\"notice\" class=\"notice\" role=\"status\" style=\"display:none\"></div>"
-                + "<div id=\"drawn\"></div><div id=\"raw\"></div>"
+                + "<div id=\"stage\"><div id=\"drawn\"></div></div><div id=\"raw\"></div>"
                 + "<script nonce=\"" + nonce + "\">" + Katex.text("/org/arbiter/render/response.js") + "</script>"
                 + "</body></html>";
     }
