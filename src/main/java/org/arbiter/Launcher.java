@@ -6,10 +6,9 @@ import org.arbiter.cli.ArbiterCommand;
  * The jar's entry point. Deliberately not a JavaFX Application: launched from the class path, a main
  * class that extends Application fails with "JavaFX runtime components are missing".
  *
- * <p>Memory: the installed app starts the JVM with a small, promptly returned heap and capped malloc
- * arenas (installer/jpackage/image.cfg, arbiter-cli.sh). The jar cannot set its own JVM, so for the same
- * footprint run it as {@code MALLOC_ARENA_MAX=2 java -Xms64m -Xmx2g -XX:MaxHeapFreeRatio=30
- * -XX:MinHeapFreeRatio=10 -XX:G1PeriodicGCInterval=30000 -jar arbiter.jar}.
+ * <p>Memory and start: the installed app starts the window's JVM with lean options (serial collector, C1 only,
+ * native heap trimmed, capped malloc arenas) and a start-up class-data-sharing archive (installer/jpackage/image.cfg,
+ * arbiter-cli.sh). The jar cannot set its own JVM; README's benchmark section gives the command line for the same.
  */
 public final class Launcher {
     private Launcher() {

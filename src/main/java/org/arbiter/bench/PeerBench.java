@@ -25,6 +25,10 @@ import tools.jackson.databind.node.ObjectNode;
 final class PeerBench {
     /** The peer's figures this report compares with, and everything it printed. */
     record Result(double switchP95Ms, double coldStartMs, double pssMb, JsonNode raw) {
+        /** The peer's switch without its wait for the next frame (renderPair + forced layout): like Arbiter's switch. */
+        double workP95Ms() {
+            return raw.path("work_p95_ms").asDouble(Double.NaN);
+        }
     }
 
     private final Path peerDir;
@@ -62,6 +66,12 @@ final class PeerBench {
         report.put("peer_pss_mb", round(peer.pssMb()));
         report.put("switch_p95_ratio", round(report.path("switch_p95_ms").asDouble(Double.NaN) / peer.switchP95Ms()));
         report.put("cold_start_ratio", round(report.path("cold_start_ms").asDouble(Double.NaN) / peer.coldStartMs()));
+        // Like for like: Arbiter's switch ends when the pair is laid out (painted on the next pulse), the peer's
+        // switch_p95 after its next frame; its work_p95 stops, as Arbiter's does, at the forced layout.
+        if (!Double.isNaN(peer.workP95Ms())) {
+            report.put("peer_work_p95_ms", round(peer.workP95Ms()));
+            report.put("switch_p95_work_ratio", round(report.path("switch_p95_ms").asDouble(Double.NaN) / peer.workP95Ms()));
+        }
     }
 
     private static double round(double v) {

@@ -40,7 +40,39 @@ public final class SyncBenchmark {
         }
     }
 
+    /**
+     * The JVM options the installed {@code arbiter} gives every command but the window (arbiter-cli.sh; checked by
+     * {@code InstalledOptionsTest}): {@code arbiter sync} and the lab server run with the default compilers and G1.
+     */
+    static final List<String> COMMAND_OPTIONS = List.of("-Xms64m", "-Xmx2g", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+            "-XX:G1PeriodicGCInterval=30000");
+
     private SyncBenchmark() {
+    }
+
+    /** The push measured in a child JVM started as the installed {@code arbiter sync} is, not in the bench's own. */
+    static Result inCommandJvm(int judgments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(COMMAND_OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SyncBenchmark.class.getName(), String.valueOf(judgments)));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(600, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly();
+        for (String line : out.split("\n")) {
+            if (line.startsWith("sync_result ")) {
+                String[] f = line.split(" ");
+                double seconds = Double.parseDouble(f[2]);
+                return new Result(Integer.parseInt(f[1]), seconds, Integer.parseInt(f[1]) / seconds);
+            }
+        }
+        throw new IOException("the sync benchmark's JVM printed no result (exit " + p.exitValue() + ")");
+    }
+
+    /** The child JVM of {@link #inCommandJvm}: one line, {@code sync_result JUDGMENTS SECONDS}. */
+    public static void main(String[] args) {
+        Result r = run(Integer.parseInt(args[0]));
+        System.out.println("sync_result " + r.judgments() + " " + r.seconds());
     }
 
     public static Result run(int judgments) {

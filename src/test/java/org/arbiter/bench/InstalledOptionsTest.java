@@ -38,6 +38,14 @@ class InstalledOptionsTest {
     }
 
     @Test
+    void theSyncBenchmarkRunsAsTheInstalledCommandsDo() throws Exception {
+        String script = Files.readString(LINUX.resolve("arbiter-cli.sh"));
+        Matcher commands = Pattern.compile("\\nelse\\n\\s+jvm=\"([^\"]+)\"").matcher(script);
+        assertThat(commands.find()).as("the other commands' options in arbiter-cli.sh").isTrue();
+        assertThat(Arrays.asList(commands.group(1).split("\\s+"))).containsExactlyElementsOf(SyncBenchmark.COMMAND_OPTIONS);
+    }
+
+    @Test
     void jpackagesLauncherRunsWithTheWindowsOptions() throws Exception {
         List<String> cfg = new ArrayList<>();
         Matcher m = Pattern.compile("(?m)^--java-options\\s+(\\S+)").matcher(Files.readString(Path.of("installer/jpackage/image.cfg")));

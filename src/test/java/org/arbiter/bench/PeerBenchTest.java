@@ -21,7 +21,7 @@ class PeerBenchTest {
     void thePeersLastLineBecomesItsFiguresAndTheRatios(@TempDir Path dir) throws Exception {
         Path peer = Files.createDirectories(dir.resolve("peer"));
         Files.writeString(peer.resolve("run.sh"), "echo 'warming up'\n"
-                + "echo '{\"switch_p50_ms\": 17.0, \"switch_p95_ms\": 50.0, \"cold_start_ms\": 800, \"pss_mb\": 530.5}'\n");
+                + "echo '{\"switch_p50_ms\": 17.0, \"switch_p95_ms\": 50.0, \"work_p95_ms\": 40.0, \"cold_start_ms\": 800, \"pss_mb\": 530.5}'\n");
         Files.writeString(peer.resolve("setup.sh"), "mkdir -p \"$1\"\necho 'installing'\necho \"bash " + peer.resolve("run.sh") + "\"\n");
         ObjectNode report = Json.object();
         report.put("switch_p95_ms", 25.0);
@@ -32,6 +32,8 @@ class PeerBenchTest {
         assertThat(report.path("peer_pss_mb").asDouble()).isEqualTo(530.5);
         assertThat(report.path("switch_p95_ratio").asDouble()).isEqualTo(0.5);
         assertThat(report.path("cold_start_ratio").asDouble()).isEqualTo(2.5);
+        assertThat(report.path("peer_work_p95_ms").asDouble()).as("the peer's switch without its frame wait").isEqualTo(40.0);
+        assertThat(report.path("switch_p95_work_ratio").asDouble()).isEqualTo(0.63);
         assertThat(Files.isDirectory(dir.resolve("work"))).as("setup got the work folder").isTrue();
     }
 }
