@@ -49,6 +49,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class AppBenchmark {
     public static final String CORPUS = "/arbiter/bench/bench.jsonl";
+    /** Idle time before the settled memory reading: longer than the installed window's native-heap trim interval. */
+    private static final long SETTLE_MS = 6_000;
 
     private final Path dir;
     private final boolean quick;
@@ -147,6 +149,13 @@ public final class AppBenchmark {
                     });
                 }
             }
+            // The same window a few seconds later, idle as while the expert reads the item: what the JVM and the
+            // native libraries give back once nothing is drawn (the installed window returns glibc's free memory every
+            // 5 s). Reported beside the figure above, which is taken 0.2 s after the last item.
+            Thread.sleep(SETTLE_MS);
+            double settled = rssMb();
+            report.put("rss_settled_mb_" + done + "_items", Math.round(settled));
+            say("  the same after %.0f s idle (reading): RSS %.0f MB", SETTLE_MS / 1000.0, settled);
 
             double fps = formulasPerSecond(items);
             report.put("formulas_per_s", Math.round(fps));
@@ -309,16 +318,21 @@ public final class AppBenchmark {
         }
         System.gc();
         Thread.sleep(200);
-        double rss = -1;
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) rss = Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-            }
-        } catch (IOException e) {
-            rss = -1; // not Linux: no /proc
-        }
+        double rss = rssMb();
         var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         return new double[] {rss, heap.getUsed() / 1048576.0, heap.getCommitted() / 1048576.0, heap.getMax() / 1048576.0};
+    }
+
+    /** This process's resident memory in MB; -1 where there is no /proc. */
+    private static double rssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        } catch (IOException e) {
+            return -1; // not Linux
+        }
+        return -1;
     }
 
     static double onFx(java.util.concurrent.Callable<Double> work) throws Exception {
