@@ -67,6 +67,69 @@ class NextPairPreloadTest {
         }
     }
 
+    @Test
+    void theSwappedInPairLooksPixelForPixelAsThePlainDrawOfTheSameItem() throws Exception {
+        Path db = dir.resolve("arbiter.db");
+        List<Item> items;
+        try (LocalStore store = LocalStore.open(db)) {
+            DemoBatch.loadIfEmpty(store);
+            items = store.items().batch(DemoBatch.NAME);
+        }
+        Workstation w = fx.open(LocalStore.open(db), "ada", dir.resolve("settings.json"));
+        try {
+            w.window().prefetched().get(30, TimeUnit.SECONDS);
+            WindowFixture.onFx(() -> 0).intValue();
+            fx.type(KeyCode.DIGIT2, KeyCode.ENTER); // item 2 comes in by the swap of what was laid out ahead
+            assertThat(w.session().state().open().item().id()).isEqualTo(items.get(1).id());
+            settle();
+            System.err.println("PROBE " + script(w, "(function(){var h=document.documentElement.scrollHeight; window.scrollTo(0, 99999); var y=window.pageYOffset; window.scrollTo(0,0); return h + ' maxY=' + y + ' inner=' + window.innerHeight;})()"));
+            SceneShot swapped = SceneShot.of(w.window().scene());
+            swapped.save(ThemeScreenshotTest.SHOTS.resolve("next-pair-swapped.png"));
+
+            fx.type(KeyCode.BACK_SPACE); // item 1; then item 2 again, now drawn the plain way (item 3 is the one laid out ahead)
+            WindowFixture.onFx(() -> {
+                w.session().jumpTo(items.get(1).id());
+                return 0;
+            });
+            settle();
+            SceneShot plain = SceneShot.of(w.window().scene());
+            plain.save(ThemeScreenshotTest.SHOTS.resolve("next-pair-plain.png"));
+
+            int compared = 0;
+            for (String pane : List.of("#pane-left", "#pane-right", "#pane-prompt")) {
+                // A single-path item shows one pane only.
+                javafx.geometry.Bounds b = WindowFixture.onFx(() -> {
+                    javafx.scene.Node n = w.window().scene().lookup(pane);
+                    return n == null || n.getScene() == null ? null : SceneShot.sceneBounds(n);
+                });
+                if (b == null) continue;
+                compared++;
+                int differing = 0;
+                // The page's own vertical scroll bar is left out: after a plain redraw WebKit in JavaFX can keep its
+                // thumb at a stale length (measured: the plain draw's thumb was wrong here, the swapped one right, and
+                // the code before the in-page preload showed the same), which is not what this test is about.
+                for (int y = (int) b.getMinY(); y < (int) b.getMaxY(); y++) {
+                    for (int x = (int) b.getMinX(); x < (int) b.getMaxX() - SCROLL_BAR; x++) {
+                        if (swapped.at(x, y) != plain.at(x, y)) differing++;
+                    }
+                }
+                assertThat(differing).as(pane + ": pixels that differ between the swapped-in and the plainly drawn item 2").isZero();
+            }
+            assertThat(compared).isPositive();
+        } finally {
+            fx.close(w);
+        }
+    }
+
+    /** Width of WebKit's scroll bar in the panes, with a pixel of its border. */
+    private static final int SCROLL_BAR = 16;
+
+    /** Web pages paint on the pulses after a change. */
+    private static void settle() throws InterruptedException {
+        Thread.sleep(1500);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private static String shownLeftHtml(Workstation w) throws Exception {
         return WindowFixture.onFx(() -> w.window().shownResponse(w.session().state().open().left().response().id()).html());
     }
