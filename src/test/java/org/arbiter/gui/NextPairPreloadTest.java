@@ -29,13 +29,8 @@ class NextPairPreloadTest {
 
     @Test
     void enterSwapsInThePreparsedNextResponseWithTheSameContentAndGoingBackStillDrawsThePreviousOne() throws Exception {
-        Path db = dir.resolve("arbiter.db");
-        List<Item> items;
-        try (LocalStore store = LocalStore.open(db)) {
-            DemoBatch.loadIfEmpty(store);
-            items = store.items().batch(DemoBatch.NAME);
-        }
-        Workstation w = fx.open(LocalStore.open(db), "ada", dir.resolve("settings.json"));
+        List<Item> items = demoItems();
+        Workstation w = fx.open(LocalStore.open(dir.resolve("arbiter.db")), "ada", dir.resolve("settings.json"));
         try {
             w.window().prefetched().get(30, TimeUnit.SECONDS);
             WindowFixture.onFx(() -> 0).intValue(); // the preload runs on the JavaFX thread after the prefetch
@@ -69,13 +64,8 @@ class NextPairPreloadTest {
 
     @Test
     void theSwappedInPairLooksPixelForPixelAsThePlainDrawOfTheSameItem() throws Exception {
-        Path db = dir.resolve("arbiter.db");
-        List<Item> items;
-        try (LocalStore store = LocalStore.open(db)) {
-            DemoBatch.loadIfEmpty(store);
-            items = store.items().batch(DemoBatch.NAME);
-        }
-        Workstation w = fx.open(LocalStore.open(db), "ada", dir.resolve("settings.json"));
+        List<Item> items = demoItems();
+        Workstation w = fx.open(LocalStore.open(dir.resolve("arbiter.db")), "ada", dir.resolve("settings.json"));
         try {
             w.window().prefetched().get(30, TimeUnit.SECONDS);
             WindowFixture.onFx(() -> 0).intValue();
@@ -118,6 +108,14 @@ class NextPairPreloadTest {
             assertThat(compared).isPositive();
         } finally {
             fx.close(w);
+        }
+    }
+
+    /** The demo batch in a new store in the test's folder, in queue order. */
+    private List<Item> demoItems() {
+        try (LocalStore store = LocalStore.open(dir.resolve("arbiter.db"))) {
+            DemoBatch.loadIfEmpty(store);
+            return store.items().batch(DemoBatch.NAME);
         }
     }
 
