@@ -6,6 +6,10 @@
   var notice = document.getElementById('notice');
   var marks = {};
   var focused = -1;
+  // A step focused while the pane has no height yet (the window's first draw can come before its first layout):
+  // scrolling it "into view" then would scroll it to the top past what is above it (a code block's language label),
+  // so it waits for the pane's first size.
+  var focusPending = false;
   // The raw view is hidden unless asked for, so it is parsed after the new pair has been painted (or at
   // once when anything needs it): its parse stays off the submit-to-next-pair path.
   var rawPending = null;
@@ -113,6 +117,7 @@
       if (drawnHtml !== null) drawn.innerHTML = drawnHtml;
       marks = {};
       focused = -1;
+      focusPending = false;
       if (fallback || document.body.classList.contains('raw-mode')) {
         rawPending = null;
         raw.innerHTML = rawHtml;
@@ -142,7 +147,9 @@
       var els = steps(i);
       for (var k = 0; k < els.length; k++) els[k].classList.add('focused');
       var v = visibleStep(i);
-      if (v) v.scrollIntoView({block: 'nearest'});
+      focusPending = false;
+      if (v && window.innerHeight > 0) v.scrollIntoView({block: 'nearest'});
+      else if (v) focusPending = true;
       return els.length > 0;
     },
     markStep: function (i, rating, categories, note) {
@@ -181,6 +188,12 @@
     if (a && bridge()) bridge().linkClicked(a.getAttribute('data-href'));
   }, true);
   document.addEventListener('submit', function (e) { e.preventDefault(); }, true);
+  window.addEventListener('resize', function () {
+    if (!focusPending || window.innerHeight <= 0) return;
+    focusPending = false;
+    var v = focused >= 0 ? visibleStep(focused) : null;
+    if (v) v.scrollIntoView({block: 'nearest'});
+  });
   window.addEventListener('scroll', function () {
     if (bridge()) bridge().scrolled(window.arbiter.scrollRatio());
   });

@@ -63,6 +63,26 @@ class ResponsePaneTest {
     }
 
     @Test
+    void aStepFocusedBeforeThePaneHasAHeightStaysBelowWhatIsAboveIt() {
+        // The window's first draw can come before its first layout, when the panes have no height yet.
+        Fx.run(() -> pane.setMaxHeight(0));
+        Fx.waitUntil(() -> ((Number) pane.executeScript("window.innerHeight")).intValue() == 0, 10_000, "the pane to have no height");
+        StringBuilder html = new StringBuilder("<div class=\"code-label\" style=\"height:40px\">C++</div>");
+        for (int i = 0; i < 80; i++) {
+            html.append("<div class=\"step\" data-step=\"").append(i).append("\"><div class=\"step-body\">line ").append(i).append("</div></div>");
+        }
+        show(new RenderedText(html.toString(), html.toString(), List.of(), List.of(), false, null));
+        Fx.run(() -> pane.focusStep(0));
+        Fx.run(() -> pane.setMaxHeight(Double.MAX_VALUE));
+        Fx.waitUntil(() -> ((Number) pane.executeScript("window.innerHeight")).intValue() > 100, 10_000, "the pane to get its height");
+        assertThat(((Number) js("window.pageYOffset")).intValue()).as("the label above the first step is still in view").isZero();
+
+        // Once it has a height, a step further down is scrolled into view as before.
+        Fx.run(() -> pane.focusStep(60));
+        assertThat(((Number) js("window.pageYOffset")).intValue()).isPositive();
+    }
+
+    @Test
     void aRealCorpusItemIsDrawnWithKatexAndNumberedSteps() throws Exception {
         show(render(Fx.mathText("test/algebra/297.json"), Domain.MATH));
         assertThat(((Number) js("document.querySelectorAll('#drawn .katex').length")).intValue()).isGreaterThan(10);
