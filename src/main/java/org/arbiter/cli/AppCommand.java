@@ -78,9 +78,9 @@ public final class AppCommand implements Callable<Integer> {
         CompletableFuture<Void> fx = FxToolkit.startInBackground();
         // KaTeX's page (the first WebView: WebKit's own start-up) loads as soon as the toolkit runs, beside the store.
         // It shows nothing, so a refused name below still opens nothing. (Making the window's three panes there too
-        // was measured and dropped: on 2 cores it only slowed the store by as much as it saved.) The loading future is held in this frame: only it keeps the page's WebEngine
-        // reachable, and a collected engine never finishes loading (the dependent future thenCompose returns does not
-        // reference it).
+        // was measured and dropped: on 2 cores it only slowed the store by as much as it saved.) The loading future
+        // is held in this frame: only it keeps the page's WebEngine reachable, and a collected engine never finishes
+        // loading (the dependent future thenCompose returns does not reference it).
         java.util.concurrent.atomic.AtomicReference<CompletableFuture<KatexEngine>> loading = new java.util.concurrent.atomic.AtomicReference<>();
         CompletableFuture<KatexEngine> katex = fx.thenCompose(started -> {
             CompletableFuture<KatexEngine> f = Workstation.loadKatex();
@@ -88,7 +88,7 @@ public final class AppCommand implements Callable<Integer> {
             return f;
         });
         if (annotator != null && !annotator.isBlank()) {
-            // Checked before the toolkit starts: a refused name opens nothing and leaves JavaFX untouched.
+            // Checked before any window is made: a refused name opens nothing.
             try (LocalStore s = store.open()) {
                 AnnotatorName.remember(s.settings(), annotator);
             } catch (AnnotatorName.Refused e) {
