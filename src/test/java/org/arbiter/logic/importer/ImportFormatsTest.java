@@ -17,35 +17,16 @@ import org.arbiter.model.PriorLabel;
 import org.arbiter.model.Response;
 import org.arbiter.model.StepLabel;
 import org.arbiter.model.Turn;
-import org.arbiter.store.LocalStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Every supported format, from the real corpus samples where there are some, read back from the store. */
-class ImportFormatsTest {
+class ImportFormatsTest extends ImporterFixture {
     static final Path CORPUS = Path.of(System.getProperty("arbiter.corpus", "src/test/resources/corpus"));
     static final Path SAMPLES = Path.of("src/test/resources/importer");
 
-    @TempDir
-    Path dir;
-    LocalStore store;
-    Importer importer;
-
-    @BeforeEach
-    void open() {
-        store = LocalStore.open(dir.resolve("arbiter.db"));
-        importer = new Importer(store);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
 
     private ImportResult importOk(Path file) {
         ImportResult r = importer.importFile(file, ImportOptions.detect());

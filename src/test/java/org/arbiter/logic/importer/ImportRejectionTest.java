@@ -11,29 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.arbiter.model.Item;
-import org.arbiter.store.LocalStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Bad input: every bad line named by file, line and field; nothing of a bad file reaches the store. */
-class ImportRejectionTest {
-    @TempDir
-    Path dir;
-    LocalStore store;
-    Importer importer;
-
-    @BeforeEach
-    void open() {
-        store = LocalStore.open(dir.resolve("arbiter.db"));
-        importer = new Importer(store);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+class ImportRejectionTest extends ImporterFixture {
 
     static String trl(int i) {
         return "{\"prompt\": \"Question " + i + "?\", \"chosen\": \"Good answer " + i + ".\", \"rejected\": \"Bad answer " + i + ".\"}";

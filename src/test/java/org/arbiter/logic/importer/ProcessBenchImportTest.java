@@ -13,33 +13,14 @@ import org.arbiter.model.Domain;
 import org.arbiter.model.Item;
 import org.arbiter.model.PriorLabel;
 import org.arbiter.model.StepLabel;
-import org.arbiter.store.LocalStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 
 /** ProcessBench's 400 sampled solutions, imported with their expert labels as prior step labels. */
-class ProcessBenchImportTest {
+class ProcessBenchImportTest extends ImporterFixture {
     static final Path VERIFY = Path.of("src/test/resources/corpus/verify");
 
-    @TempDir
-    Path dir;
-    LocalStore store;
-    Importer importer;
-
-    @BeforeEach
-    void open() {
-        store = LocalStore.open(dir.resolve("arbiter.db"));
-        importer = new Importer(store);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
 
     @Test
     void earliestWrongStepBecomesPlusOneBeforeMinusOneAtItAndNothingAfter() throws IOException {

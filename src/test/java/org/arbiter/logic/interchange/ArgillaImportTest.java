@@ -10,40 +10,17 @@ import java.util.List;
 import org.arbiter.logic.importer.ImportFormat;
 import org.arbiter.logic.importer.ImportOptions;
 import org.arbiter.logic.importer.ImportResult;
-import org.arbiter.logic.importer.Importer;
 import org.arbiter.model.Item;
 import org.arbiter.model.Preference;
 import org.arbiter.model.PriorLabel;
-import org.arbiter.store.LocalStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.arbiter.logic.importer.ImporterFixture;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Argilla 2.x records (samples in src/test/resources/interchange, sources in its README) as prior labels. */
-class ArgillaImportTest {
+class ArgillaImportTest extends ImporterFixture {
     static final Path SAMPLES = Path.of("src/test/resources/interchange");
     static final String ALICE = "2d5b9e4a-1c7f-4f1e-9d43-0f4a9f1b7a01";
 
-    @TempDir
-    Path dir;
-    LocalStore store;
-    Importer importer;
-
-    @BeforeEach
-    void open() {
-        store = LocalStore.open(dir.resolve("arbiter.db"));
-        importer = new Importer(store);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
-    private Item item(String batch, String id) {
-        return store.items().batch(batch).stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
-    }
 
     @Test
     void theToDiskFolderImportsSubmittedAndDraftResponsesAndCountsTheDiscardedOne() {

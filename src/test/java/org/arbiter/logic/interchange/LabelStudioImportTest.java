@@ -10,39 +10,16 @@ import java.util.List;
 import org.arbiter.logic.importer.ImportFormat;
 import org.arbiter.logic.importer.ImportOptions;
 import org.arbiter.logic.importer.ImportResult;
-import org.arbiter.logic.importer.Importer;
 import org.arbiter.model.Item;
 import org.arbiter.model.Preference;
 import org.arbiter.model.PriorLabel;
-import org.arbiter.store.LocalStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.arbiter.logic.importer.ImporterFixture;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Label Studio JSON exports (samples in src/test/resources/interchange, sources in its README) as prior labels. */
-class LabelStudioImportTest {
+class LabelStudioImportTest extends ImporterFixture {
     static final Path SAMPLES = Path.of("src/test/resources/interchange");
 
-    @TempDir
-    Path dir;
-    LocalStore store;
-    Importer importer;
-
-    @BeforeEach
-    void open() {
-        store = LocalStore.open(dir.resolve("arbiter.db"));
-        importer = new Importer(store);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
-    private Item item(String batch, String id) {
-        return store.items().batch(batch).stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
-    }
 
     @Test
     void pairwiseAnnotationsBecomeHiddenPriorLabelsWithAnnotatorAndLeadTime() {
