@@ -7,10 +7,12 @@ lib=$(dirname "$(dirname "$(readlink -f "$0")")")/lib
 # resident in `arbiter bench`.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # The window (`arbiter app`, no command, or one batch file from the file manager) runs lean: one annotator's
-# items, ~70 MB of live heap, and an expert reading between keystrokes. Measured by `arbiter bench` (README):
+# items, ~55 MB of live heap, and an expert reading between keystrokes. Measured by `arbiter bench` (README):
 # the serial collector with a small young generation (G1's own structures were ~40 MB), C1 only (no C2
 # compiler arenas and code: ~30 MB, and no C2 compile bursts on 2 cores during the first hundred switches),
-# and glibc's free memory returned every 5 s (~40 MB). Together: RSS ~320 MB instead of ~430-520 MB.
+# glibc's free memory returned every second (~40 MB at every 5 s; ~20 MB more at every second), and no
+# region-background cache (JavaFX keeps an 8 MB atlas of them in the heap under the software renderer; the
+# backgrounds are drawn directly instead, to within 1 of 255 on a few anti-aliased corners). Together: RSS ~290 MB instead of ~430-520 MB.
 # Every other command (import, export, the lab server) keeps the default compilers and G1: they do bulk work.
 window=false
 case "${1:-}" in
@@ -20,7 +22,7 @@ case "${1:-}" in
     *) [ $# -eq 1 ] && [ -f "$1" ] && window=true ;;
 esac
 if $window || [ "${1:-}" = "--make-startup-archive" ]; then
-    jvm="-XX:+UseSerialGC -Xmn24m -XX:TieredStopAtLevel=1 -XX:TrimNativeHeapInterval=5000 -Xms64m -Xmx2g -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
+    jvm="-XX:+UseSerialGC -Xmn12m -XX:TieredStopAtLevel=1 -XX:TrimNativeHeapInterval=1000 -Xms64m -Xmx2g -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Dprism.disableRegionCaching=true"
 else
     jvm="-Xms64m -Xmx2g -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:G1PeriodicGCInterval=30000"
 fi

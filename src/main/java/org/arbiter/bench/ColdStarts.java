@@ -30,8 +30,8 @@ final class ColdStarts {
      * them too: its switches and memory are measured in-process ({@link #WINDOW_OPTIONS}).
      */
     static final List<String> INSTALLED_OPTIONS = List.of("-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-            "-Dfile.encoding=UTF-8", "-XX:+UseSerialGC", "-Xmn24m", "-XX:TieredStopAtLevel=1", "-XX:TrimNativeHeapInterval=5000",
-            "-Xms64m", "-Xmx2g", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
+            "-Dfile.encoding=UTF-8", "-XX:+UseSerialGC", "-Xmn12m", "-XX:TieredStopAtLevel=1", "-XX:TrimNativeHeapInterval=1000",
+            "-Xms64m", "-Xmx2g", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Dprism.disableRegionCaching=true");
     /** What the window runs with beyond class loading and logging: the bench checks its own JVM against these. */
     static final List<String> WINDOW_OPTIONS = INSTALLED_OPTIONS.subList(4, INSTALLED_OPTIONS.size());
     /** The environment the installed launchers set (glibc's malloc arenas; see arbiter-cli.sh). */

@@ -32,6 +32,7 @@ import org.arbiter.render.fx.KatexEngine;
 import org.arbiter.review.ActiveClock;
 import org.arbiter.review.Keymap;
 import org.arbiter.review.ReviewSession;
+import org.arbiter.store.FormulaFile;
 import org.arbiter.store.LocalStore;
 import org.arbiter.sync.StrandedJudgments;
 import org.arbiter.sync.SyncService;
@@ -63,6 +64,9 @@ public final class Workstation implements AutoCloseable {
     /** The expert's own tests run here, not behind the item checks and the next item's prefetched ones. */
     private final ExecutorService expertPool = ItemChecks.executor(CompletableFuture.completedFuture(null));
     private WorkstationWindow window;
+    /** The formula file, once open (null when it could not be); see {@link #keepFormulas}. */
+    private CompletableFuture<FormulaFile> formulas = CompletableFuture.completedFuture(null);
+    private KatexEngine katex;
 
     private Workstation(LocalStore store, ReviewSession session, PairRenderer renderer, Settings settings, List<Check> checks) {
         this.checks = List.copyOf(checks);
@@ -126,8 +130,36 @@ public final class Workstation implements AutoCloseable {
                                     Keymap.Loaded keys, List<Check> checks, CompletableFuture<KatexEngine> katex) {
         ReviewSession session = ReviewSession.open(store, annotator, batch, keys.keymap(), new ActiveClock(clock));
         keys.error().ifPresent(session::notice);
-        PairRenderer renderer = new PairRenderer(new ResponseRenderer(), katex.join(), new TokenHighlighter(), session::shownOrder);
-        return new Workstation(store, session, renderer, settings, checks);
+        KatexEngine engine = katex.join();
+        PairRenderer renderer = new PairRenderer(new ResponseRenderer(), engine, new TokenHighlighter(), session::shownOrder);
+        Workstation w = new Workstation(store, session, renderer, settings, checks);
+        w.katex = engine;
+        w.formulas = keepFormulas(store, engine, session);
+        return w;
+    }
+
+    /**
+     * Attaches the formula file beside the store to KaTeX, off the start's critical path (opening it is an SQLite
+     * open and a bound check); formulas asked for before it is attached are typeset as always. A file that cannot
+     * be opened costs a notice, never the window.
+     */
+    private static CompletableFuture<FormulaFile> keepFormulas(LocalStore store, KatexEngine engine, ReviewSession session) {
+        // The session lives on the JavaFX thread, so notices from here go there.
+        java.util.function.Consumer<String> notice = text -> javafx.application.Platform.runLater(() -> session.notice(text));
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                FormulaFile file = FormulaFile.openBeside(store.file(), KatexEngine.version(), notice);
+                engine.keepFormulasIn(new StoredFormulas(file));
+                return file;
+            } catch (RuntimeException e) {
+                notice.accept("formulas are typeset each time they are shown: " + e.getMessage());
+                return null;
+            }
+        }, r -> {
+            Thread t = new Thread(r, "formula-file");
+            t.setDaemon(true);
+            t.start();
+        });
     }
 
     /** Builds and shows the window on the JavaFX thread. */
@@ -225,6 +257,11 @@ public final class Workstation implements AutoCloseable {
             }
         }
         renderer.close();
+        FormulaFile file = formulas.join();
+        if (file != null) {
+            katex.keepFormulasIn(null);
+            file.close();
+        }
         session.close();
     }
 }
