@@ -7,8 +7,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.image.PixelFormat;
@@ -64,12 +66,15 @@ public final class Workstation implements AutoCloseable {
     /** The expert's own tests run here, not behind the item checks and the next item's prefetched ones. */
     private final ExecutorService expertPool = ItemChecks.executor(CompletableFuture.completedFuture(null));
     private WorkstationWindow window;
+    private final KatexEngine katex;
     /** The formula file, once open (null when it could not be); see {@link #keepFormulas}. */
-    private CompletableFuture<FormulaFile> formulas = CompletableFuture.completedFuture(null);
-    private KatexEngine katex;
+    private final CompletableFuture<FormulaFile> formulas;
 
-    private Workstation(LocalStore store, ReviewSession session, PairRenderer renderer, Settings settings, List<Check> checks) {
+    private Workstation(LocalStore store, ReviewSession session, PairRenderer renderer, KatexEngine katex,
+                        CompletableFuture<FormulaFile> formulas, Settings settings, List<Check> checks) {
         this.checks = List.copyOf(checks);
+        this.katex = katex;
+        this.formulas = formulas;
         this.sync = SyncService.forStore(store);
         this.store = store;
         this.session = session;
@@ -132,10 +137,7 @@ public final class Workstation implements AutoCloseable {
         keys.error().ifPresent(session::notice);
         KatexEngine engine = katex.join();
         PairRenderer renderer = new PairRenderer(new ResponseRenderer(), engine, new TokenHighlighter(), session::shownOrder);
-        Workstation w = new Workstation(store, session, renderer, settings, checks);
-        w.katex = engine;
-        w.formulas = keepFormulas(store, engine, session);
-        return w;
+        return new Workstation(store, session, renderer, engine, keepFormulas(store, engine, session), settings, checks);
     }
 
     /**
@@ -145,7 +147,7 @@ public final class Workstation implements AutoCloseable {
      */
     private static CompletableFuture<FormulaFile> keepFormulas(LocalStore store, KatexEngine engine, ReviewSession session) {
         // The session lives on the JavaFX thread, so notices from here go there.
-        java.util.function.Consumer<String> notice = text -> javafx.application.Platform.runLater(() -> session.notice(text));
+        Consumer<String> notice = text -> Platform.runLater(() -> session.notice(text));
         return CompletableFuture.supplyAsync(() -> {
             try {
                 FormulaFile file = FormulaFile.openBeside(store.file(), KatexEngine.version(), notice);
