@@ -190,7 +190,7 @@ public final class Workstation implements AutoCloseable {
         boolean loggedIn = settings.find(SyncService.KEY_SERVER).isPresent();
         w.showSyncStatus(loggedIn ? "sync: starting" : "sync: not logged in (arbiter login)");
         if (!loggedIn) return;
-        sync.addListener(st -> javafx.application.Platform.runLater(() -> w.showSyncStatus(syncText(st))));
+        sync.addListener(st -> Platform.runLater(() -> w.showSyncStatus(syncText(st))));
         session.addSubmitListener(submitted -> sync.requestSync());
         w.setOnSyncNow(sync::requestSync);
         sync.start();
