@@ -68,6 +68,8 @@ public final class FormulaFile implements AutoCloseable {
         try {
             return open(file, version, maxBytes, warnings);
         } catch (StoreException unreadable) {
+            // A folder that cannot be made is not the file's fault: only what SQLite refused to read is made anew.
+            if (!(unreadable.getCause() instanceof SQLException)) throw unreadable;
             // Only a cache: start again rather than draw without one for the rest of the session.
             warnings.accept("the formula cache " + file + " could not be read (" + unreadable.getMessage() + "); it was made anew");
             for (String suffix : new String[] {"", "-wal", "-shm"}) {
