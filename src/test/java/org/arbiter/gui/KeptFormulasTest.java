@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.arbiter.app.DemoBatch;
 import org.arbiter.model.Domain;
@@ -74,7 +73,7 @@ class KeptFormulasTest {
         String firstLeft;
         try {
             WindowFixture.onFx(() -> w.session().jumpTo(math));
-            w.window().prefetched().get(30, TimeUnit.SECONDS);
+            WindowFixture.awaitNextPairLaidOut(w);
             firstLeft = shownLeft(w);
         } finally {
             fx.close(w);

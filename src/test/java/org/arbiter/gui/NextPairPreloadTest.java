@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import javafx.scene.input.KeyCode;
 
@@ -30,10 +29,8 @@ class NextPairPreloadTest {
     @Test
     void enterSwapsInThePreparsedNextResponseWithTheSameContentAndGoingBackStillDrawsThePreviousOne() throws Exception {
         List<Item> items = demoItems();
-        Workstation w = fx.open(LocalStore.open(dir.resolve("arbiter.db")), "ada", dir.resolve("settings.json"));
+        Workstation w = openWithNextPairLaidOut();
         try {
-            w.window().prefetched().get(30, TimeUnit.SECONDS);
-            WindowFixture.onFx(() -> 0).intValue(); // the preload runs on the JavaFX thread after the prefetch
             String firstLeft = shownLeftHtml(w);
             script(w, "document.getElementById('drawn').setAttribute('data-was', 'item 1')");
 
@@ -65,10 +62,8 @@ class NextPairPreloadTest {
     @Test
     void theSwappedInPairLooksPixelForPixelAsThePlainDrawOfTheSameItem() throws Exception {
         List<Item> items = demoItems();
-        Workstation w = fx.open(LocalStore.open(dir.resolve("arbiter.db")), "ada", dir.resolve("settings.json"));
+        Workstation w = openWithNextPairLaidOut();
         try {
-            w.window().prefetched().get(30, TimeUnit.SECONDS);
-            WindowFixture.onFx(() -> 0).intValue();
             fx.type(KeyCode.DIGIT2, KeyCode.ENTER); // item 2 comes in by the swap of what was laid out ahead
             assertThat(w.session().state().open().item().id()).isEqualTo(items.get(1).id());
             settle();
@@ -112,6 +107,12 @@ class NextPairPreloadTest {
     }
 
     /** The demo batch in a new store in the test's folder, in queue order. */
+    private Workstation openWithNextPairLaidOut() throws Exception {
+        Workstation w = fx.open(LocalStore.open(dir.resolve("arbiter.db")), "ada", dir.resolve("settings.json"));
+        WindowFixture.awaitNextPairLaidOut(w);
+        return w;
+    }
+
     private List<Item> demoItems() {
         try (LocalStore store = LocalStore.open(dir.resolve("arbiter.db"))) {
             DemoBatch.loadIfEmpty(store);

@@ -39,6 +39,12 @@ final class WindowFixture {
                 new Keymap.Loaded(Keymap.defaults(), Optional.empty())));
     }
 
+    /** Waits until the window has the next pair prefetched and laid out ahead in its panes. */
+    static void awaitNextPairLaidOut(Workstation w) throws Exception {
+        w.window().prefetched().get(30, TimeUnit.SECONDS);
+        onFx(() -> 0); // the preload runs on the JavaFX thread after the prefetch
+    }
+
     /** Shows {@code w} on a new focused stage and waits until its first item is drawn. */
     Workstation show(Workstation w) throws Exception {
         CompletableFuture<Void> shown = new CompletableFuture<>();
