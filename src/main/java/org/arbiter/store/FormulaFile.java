@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.sqlite.SQLiteException;
+
 /**
  * Typeset formulas kept on disk beside the store ({@code <store>.formulas}), keyed by (TeX, display mode) for one
  * engine version: a formula drawn once is never typeset again, after a restart either. A lookup here costs about a
@@ -71,7 +73,9 @@ public final class FormulaFile implements AutoCloseable {
             // A folder that cannot be made is not the file's fault: only what SQLite refused to read is made anew.
             if (!(unreadable.getCause() instanceof SQLException)) throw unreadable;
             // Only a cache: start again rather than draw without one for the rest of the session.
-            warnings.accept("the formula cache " + file + " could not be read (" + unreadable.getMessage() + "); it was made anew");
+            // Short: it lands on the window's status line, beside the item counter, and asks nothing of the expert.
+            warnings.accept("the formula cache " + file.getFileName() + " could not be read (" + reason((SQLException) unreadable.getCause())
+                    + "); it was made anew, nothing is lost");
             for (String suffix : new String[] {"", "-wal", "-shm"}) {
                 try {
                     Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
@@ -81,6 +85,11 @@ public final class FormulaFile implements AutoCloseable {
             }
             return open(file, version, maxBytes, warnings);
         }
+    }
+
+    /** SQLite's own words for what went wrong, without the driver's code and repetition. */
+    private static String reason(SQLException e) {
+        return e instanceof SQLiteException sqlite ? sqlite.getResultCode().message.toLowerCase(java.util.Locale.ROOT) : e.getMessage();
     }
 
     private static FormulaFile open(Path file, String version, long maxBytes, Consumer<String> warnings) {
